@@ -1,0 +1,52 @@
+-- cloudTrailEvents: one row per event, structs flattened to scalar columns so every engine returns
+-- the same shape (Athena hands structs back as text). The same text runs on DuckDB, Athena and Trino.
+-- Filled by src/query/sql-template.ts: {{where}} (window predicate first, then filters, values as ?)
+-- and {{direction}} (ASC or DESC).
+SELECT
+  eventtime,
+  eventname,
+  eventsource,
+  awsregion,
+  sourceipaddress,
+  useragent,
+  errorcode,
+  errormessage,
+  eventid,
+  eventtype,
+  eventversion,
+  eventcategory,
+  requestid,
+  readonly,
+  managementevent,
+  recipientaccountid,
+  sharedeventid,
+  vpcendpointid,
+  requestparameters,
+  responseelements,
+  additionaleventdata,
+  serviceeventdetails,
+  json_format(CAST(resources AS JSON)) AS resources_json,
+  useridentity.type AS identity_type,
+  useridentity.principalid AS identity_principalid,
+  useridentity.arn AS identity_arn,
+  useridentity.accountid AS identity_accountid,
+  useridentity.accesskeyid AS identity_accesskeyid,
+  useridentity.username AS identity_username,
+  useridentity.invokedby AS identity_invokedby,
+  useridentity.sessioncontext.attributes.mfaauthenticated AS session_mfaauthenticated,
+  useridentity.sessioncontext.attributes.creationdate AS session_creationdate,
+  useridentity.sessioncontext.sessionissuer.type AS issuer_type,
+  useridentity.sessioncontext.sessionissuer.principalid AS issuer_principalid,
+  useridentity.sessioncontext.sessionissuer.arn AS issuer_arn,
+  useridentity.sessioncontext.sessionissuer.accountid AS issuer_accountid,
+  useridentity.sessioncontext.sessionissuer.username AS issuer_username,
+  tlsdetails.tlsversion AS tls_version,
+  tlsdetails.ciphersuite AS tls_ciphersuite,
+  tlsdetails.clientprovidedhostheader AS tls_clientprovidedhostheader,
+  account,
+  region,
+  day,
+  "$path" AS source_file
+FROM cloudtrail_logs
+WHERE {{where}}
+ORDER BY from_iso8601_timestamp(eventtime) {{direction}}, eventid {{direction}}

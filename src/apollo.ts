@@ -1,0 +1,16 @@
+// The Apollo Server both the HTTP app and the in-process `auditql query` command use, so a script
+// gets exactly the errors and values an explorer user gets.
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import type { AppContext } from './context';
+import { formatError } from './resolvers/format-error';
+import { auditqlSchema } from './schema/build-schema';
+
+export async function createApollo(): Promise<ApolloServer<AppContext>> {
+  return new ApolloServer<AppContext>({
+    schema: await auditqlSchema(),
+    includeStacktraceInErrorResponses: false,
+    formatError,
+    plugins: [ApolloServerPluginLandingPageDisabled()],
+  });
+}

@@ -1,0 +1,57 @@
+// Builds the Fastify app: GraphQL (Apollo) on /graphql, the offline explorer, a health check and the
+// optional bearer-token check. It never listens: server.ts does that, tests use inject() or listen(0).
+import fastifyApollo from '@as-integrations/fastify';
+import Fastify, { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { timingSafeEqual } from 'node:crypto';
+import { createApollo } from './apollo';
+import { AppDeps, createContext } from './context';
+import { exampleOperations } from './explorer/examples';
+import { registerExplorer } from './explorer/explorer.plugin';
+
+export const GRAPHQL_PATH = '/graphql';
+
+export interface BuildOptions {
+  logger?: boolean;
+  /** Clock for the explorer's example windows (tests pin it). */
+  now?: () => Date;
+}
+
+/** Fires when the client goes away before its response is complete, so running queries are stopped. */
+function abortSignalOf(reply: FastifyReply): AbortSignal {
+  const controller = new AbortController();
+  reply.raw.once('close', () => {
+    if (!reply.raw.writableFinished) controller.abort();
+  });
+  return controller.signal;
+}
+
+function tokenMatches(header: string | undefined, token: string): boolean {
+  const given = Buffer.from(header?.replace(/^Bearer\s+/i, '') ?? '');
+  const want = Buffer.from(token);
+  return given.length === want.length && timingSafeEqual(given, want);
+}
+
+export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({ logger: options.logger ?? false });
+  const apollo = await createApollo();
+  await apollo.start();
+  app.addHook('onClose', async () => apollo.stop());
+
+  const token = deps.config.apiToken;
+  if (token) {
+    app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
+      const html = request.method === 'GET' && (request.headers.accept ?? '').includes('text/html');
+      if (request.url.startsWith(GRAPHQL_PATH) && !html && !tokenMatches(request.headers.authorization, token)) {
+        await reply.code(401).header('www-authenticate', 'Bearer').send({ errors: [{ message: 'missing or wrong bearer token (AUDITQL_API_TOKEN)', extensions: { code: 'UNAUTHENTICATED' } }] });
+      }
+    });
+  }
+
+  await registerExplorer(app, { graphqlPath: GRAPHQL_PATH, examples: exampleOperations((options.now ?? (() => new Date()))()) });
+  await app.register(fastifyApollo(apollo), {
+    path: GRAPHQL_PATH,
+    context: async (_request, reply) => createContext(deps, abortSignalOf(reply)),
+  });
+  app.get('/healthz', async () => ({ status: 'ok', engine: deps.engine.name }));
+  return app;
+}

@@ -1,0 +1,64 @@
+// Lists the log files a query may read from a local folder laid out like the Log Archive bucket.
+// Only the day folders inside the query's window are opened: the rest of the archive is never read,
+// which is the embedded engine's equivalent of Athena's partition pruning.
+import { promises as fsp } from 'node:fs';
+import * as path from 'node:path';
+import type { PartitionHints } from '../../query/query-plan';
+import { TimeWindow, windowDays } from '../../query/time-window';
+
+export interface ArchiveFile {
+  /** Object key relative to the archive root, e.g. AWSLogs/111122223333/CloudTrail/us-east-1/2026/12/01/x.json.gz */
+  key: string;
+  size: number;
+  mtimeMs: number;
+}
+
+async function listDir(dir: string): Promise<string[]> {
+  try {
+    return await fsp.readdir(dir);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT' || (e as NodeJS.ErrnoException).code === 'ENOTDIR') return [];
+    throw e;
+  }
+}
+
+/** The account folders under AWSLogs/, through organisation-trail folders (o-…) where present. */
+export async function listAccountDirs(root: string): Promise<{ account: string; rel: string }[]> {
+  const out: { account: string; rel: string }[] = [];
+  for (const entry of await listDir(path.join(root, 'AWSLogs'))) {
+    if (/^\d{12}$/.test(entry)) out.push({ account: entry, rel: `AWSLogs/${entry}` });
+    else if (/^o-[a-z0-9]{10,32}$/.test(entry)) {
+      for (const sub of await listDir(path.join(root, 'AWSLogs', entry))) {
+        if (/^\d{12}$/.test(sub)) out.push({ account: sub, rel: `AWSLogs/${entry}/${sub}` });
+      }
+    }
+  }
+  return out.sort((a, b) => a.rel.localeCompare(b.rel));
+}
+
+// Every JSON file in a CloudTrail day folder is read (a stray or broken one is then reported as
+// malformed rather than skipped unseen), except digest files, which are not events.
+const CLOUDTRAIL_FILE = /\.json(\.gz)?$/;
+const NOT_EVENTS = /CloudTrail-Digest/;
+
+/** CloudTrail event files of the window's days (never CloudTrail-Digest, Insight or other folders). */
+export async function listCloudTrailFiles(root: string, window: TimeWindow, hints: PartitionHints = {}): Promise<ArchiveFile[]> {
+  const days = windowDays(window);
+  const files: ArchiveFile[] = [];
+  for (const { account, rel } of await listAccountDirs(root)) {
+    if (hints.accounts && !hints.accounts.includes(account)) continue;
+    for (const region of await listDir(path.join(root, rel, 'CloudTrail'))) {
+      if (hints.regions && !hints.regions.includes(region)) continue;
+      for (const day of days) {
+        const dayRel = `${rel}/CloudTrail/${region}/${day}`;
+        const names = (await listDir(path.join(root, dayRel))).filter((n) => CLOUDTRAIL_FILE.test(n) && !NOT_EVENTS.test(n)).sort();
+        const stats = await Promise.all(names.map((n) => fsp.stat(path.join(root, dayRel, n))));
+        names.forEach((n, i) => {
+          const st = stats[i];
+          if (st && st.isFile()) files.push({ key: `${dayRel}/${n}`, size: st.size, mtimeMs: st.mtimeMs });
+        });
+      }
+    }
+  }
+  return files;
+}

@@ -1,0 +1,87 @@
+// Builds CloudTrail query plans from typed inputs. Pure: no I/O, table-tested in cloudtrail.planner.test.ts.
+import { badInput } from '../errors';
+import { CLOUDTRAIL_GROUP_BY, CloudTrailFilterSpec, CloudTrailGroupByKey } from './cloudtrail.catalogue';
+import { ACCOUNT_ID, ACCOUNT_RULE, checkList, checkText } from './filter-rules';
+import { normaliseIpFilter } from './ip-filter';
+import { fingerprintOf, QueryPlan, SqlParts } from './query-plan';
+import { fillTemplate, loadSql } from './sql-template';
+import { sqlInteger } from './sql-literal';
+import { TimeWindow } from './time-window';
+import { addWindowPredicate } from './window-predicate';
+
+const EVENT_TIME = 'from_iso8601_timestamp(eventtime)';
+
+function filterParts(window: TimeWindow, filter: CloudTrailFilterSpec | null | undefined, arg = 'filter'): SqlParts {
+  const parts = new SqlParts();
+  addWindowPredicate(parts, window, EVENT_TIME);
+  if (!filter) return parts;
+  const list = (name: keyof CloudTrailFilterSpec, expr: string, pattern?: RegExp, rule?: string): void => {
+    const values = checkList(filter[name] as readonly string[] | null | undefined, `${arg}.${name}`, pattern, rule);
+    if (values) parts.addIn(expr, values);
+  };
+  const equal = (name: keyof CloudTrailFilterSpec, expr: string): void => {
+    const value = checkText(filter[name] as string | null | undefined, `${arg}.${name}`);
+    if (value !== undefined) parts.add(`${expr} = ?`, value);
+  };
+  list('accounts', 'account', ACCOUNT_ID, ACCOUNT_RULE);
+  list('regions', 'region');
+  list('eventNames', 'eventname');
+  list('eventSources', 'eventsource');
+  list('eventTypes', 'eventtype');
+  equal('principalArn', 'useridentity.arn');
+  const prefix = checkText(filter.principalArnPrefix, `${arg}.principalArnPrefix`);
+  if (prefix !== undefined) parts.add('starts_with(useridentity.arn, ?)', prefix);
+  equal('userName', 'useridentity.username');
+  equal('accessKeyId', 'useridentity.accesskeyid');
+  if (filter.sourceIp !== null && filter.sourceIp !== undefined) {
+    parts.add('contains(?, TRY_CAST(sourceipaddress AS IPADDRESS))', normaliseIpFilter(filter.sourceIp, `${arg}.sourceIp`));
+  }
+  equal('errorCode', 'errorcode');
+  if (filter.anyError === true) parts.add('errorcode IS NOT NULL');
+  if (filter.anyError === false) parts.add('errorcode IS NULL');
+  // Athena's table declares readonly as a string column holding "true"/"false".
+  if (filter.readOnly !== null && filter.readOnly !== undefined) parts.add('readonly = ?', String(filter.readOnly));
+  const resourceArn = checkText(filter.resourceArn, `${arg}.resourceArn`);
+  if (resourceArn !== undefined) parts.add('cardinality(filter(resources, r -> r.arn = ?)) > 0', resourceArn);
+  return parts;
+}
+
+function plan(operation: string, sql: string, parts: SqlParts, window: TimeWindow, filter: CloudTrailFilterSpec | null | undefined): QueryPlan {
+  return {
+    table: 'cloudtrail_logs',
+    operation,
+    sql,
+    params: parts.params,
+    window,
+    partitions: { accounts: filter?.accounts ?? undefined, regions: filter?.regions ?? undefined },
+    fingerprint: fingerprintOf(sql, parts.params),
+  };
+}
+
+export type SortDirection = 'ASC' | 'DESC';
+
+export function cloudTrailEventsPlan(window: TimeWindow, filter: CloudTrailFilterSpec | null | undefined, direction: SortDirection = 'ASC'): QueryPlan {
+  const parts = filterParts(window, filter);
+  const sql = fillTemplate(loadSql('cloudtrail/events.sql'), { where: parts.where(), direction });
+  return plan('cloudTrailEvents', sql, parts, window, filter);
+}
+
+export const MAX_GROUP_BY = 4;
+export const MAX_TOP = 10_000;
+
+export function cloudTrailCountsPlan(
+  window: TimeWindow,
+  filter: CloudTrailFilterSpec | null | undefined,
+  groupBy: readonly CloudTrailGroupByKey[],
+  top: number,
+): QueryPlan {
+  if (groupBy.length === 0) throw badInput('groupBy', 'must name at least one column to group by', groupBy);
+  if (groupBy.length > MAX_GROUP_BY) throw badInput('groupBy', `must name at most ${MAX_GROUP_BY} columns`, groupBy);
+  if (new Set(groupBy).size !== groupBy.length) throw badInput('groupBy', 'must not name a column twice', groupBy);
+  if (!Number.isInteger(top) || top < 1 || top > MAX_TOP) throw badInput('top', `must be from 1 to ${MAX_TOP}`, top);
+  const parts = filterParts(window, filter);
+  const keys = groupBy.map((g, i) => `CAST(${CLOUDTRAIL_GROUP_BY[g]} AS VARCHAR) AS key_${i + 1}`).join(',\n  ');
+  const groups = groupBy.map((_, i) => String(i + 1)).join(', ');
+  const sql = fillTemplate(loadSql('cloudtrail/counts.sql'), { keys, where: parts.where(), groups, limit: sqlInteger(top) });
+  return plan('cloudTrailCounts', sql, parts, window, filter);
+}

@@ -1,0 +1,17 @@
+// Builds the executable schema from the resolvers. `emitSchema` prints it for schema.graphql, which
+// is committed; schema.test.ts fails when the two drift.
+import { GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
+import { buildSchema } from 'type-graphql';
+import { CloudTrailResolver } from '../resolvers/cloudtrail.resolver';
+
+let schema: Promise<GraphQLSchema> | undefined;
+
+export function auditqlSchema(): Promise<GraphQLSchema> {
+  // type-graphql keeps metadata globally; building once per process avoids duplicate-type errors.
+  schema ??= buildSchema({ resolvers: [CloudTrailResolver], validate: false });
+  return schema;
+}
+
+export async function printAuditqlSchema(): Promise<string> {
+  return printSchema(lexicographicSortSchema(await auditqlSchema())) + '\n';
+}
