@@ -14,6 +14,7 @@ import { sqlString } from '../../query/sql-literal';
 import type { ExecuteOptions, Execution, Page, PagePosition, QueryEngine, ResultRow, SqlValue } from '../query-engine';
 import { ArchiveFile, listCloudTrailFiles } from './archive-listing';
 import { ConnectionPool } from './connection-pool';
+import { columnsUsedBy, recordType, selectList } from './cloudtrail-columns';
 import { cloudTrailSource, FileHealthCache } from './file-health';
 import { ResultStore } from './result-store';
 
@@ -108,7 +109,8 @@ export class DuckDbEngine implements QueryEngine {
             malformedFiles.push(f.key);
           }
         }
-        await c.run(fillTemplate(loadSql('duckdb/cloudtrail_logs.view.sql'), { source: cloudTrailSource(readable) }));
+        const columns = columnsUsedBy(plan.sql);
+        await c.run(fillTemplate(loadSql('duckdb/cloudtrail_logs.view.sql'), { columns: selectList(columns), source: cloudTrailSource(readable, recordType(columns)) }));
         await c.run(`CREATE TABLE ${table} AS ${plan.sql}`, plan.params as never);
         const count = await rowsOf(c, `SELECT count(*) AS n FROM ${table}`);
         const execution: Execution = {

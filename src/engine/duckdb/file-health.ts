@@ -7,6 +7,7 @@ import { errorMessage } from '../../errors';
 import { fillTemplate, loadSql } from '../../query/sql-template';
 import { sqlString } from '../../query/sql-literal';
 import type { ArchiveFile } from './archive-listing';
+import { CLOUDTRAIL_COLUMNS, recordType } from './cloudtrail-columns';
 
 export interface FileHealth {
   /** Records the file holds that the view will return. */
@@ -22,8 +23,7 @@ export interface FileHealth {
 type Runner = (c: DuckDBConnection, sql: string) => Promise<Record<string, unknown>[]>;
 
 /** The reader over the given files (cloudtrail_read.sql), or an empty stand-in with the same columns. */
-export function cloudTrailSource(files: readonly ArchiveFile[]): string {
-  const recordType = loadSql('duckdb/cloudtrail_record.type');
+export function cloudTrailSource(files: readonly ArchiveFile[], recordType: string): string {
   if (files.length === 0) return fillTemplate(loadSql('duckdb/cloudtrail_empty.sql'), { recordType });
   return fillTemplate(loadSql('duckdb/cloudtrail_read.sql'), { files: `[${files.map((f) => sqlString(f.key)).join(', ')}]`, recordType });
 }
@@ -57,7 +57,7 @@ export class FileHealthCache {
 
   private async check(c: DuckDBConnection, files: readonly ArchiveFile[]): Promise<void> {
     if (files.length === 0) return;
-    const sql = fillTemplate(loadSql('duckdb/cloudtrail_health.sql'), { source: cloudTrailSource(files) });
+    const sql = fillTemplate(loadSql('duckdb/cloudtrail_health.sql'), { source: cloudTrailSource(files, recordType(CLOUDTRAIL_COLUMNS)) });
     let rows: Record<string, unknown>[];
     try {
       rows = await this.run(c, sql);
