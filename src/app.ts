@@ -40,8 +40,12 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   const token = deps.config.apiToken;
   if (token) {
     app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
-      const html = request.method === 'GET' && (request.headers.accept ?? '').includes('text/html');
-      if (request.url.startsWith(GRAPHQL_PATH) && !html && !tokenMatches(request.headers.authorization, token)) {
+      // Only the explorer page itself is public (it holds no data); every GraphQL operation, GET or
+      // POST, needs the token.
+      const [pathname, search] = request.url.split('?', 2);
+      const explorerPage = request.method === 'GET' && pathname === GRAPHQL_PATH && !search && (request.headers.accept ?? '').includes('text/html');
+      const isGraphql = pathname === GRAPHQL_PATH || pathname?.startsWith(`${GRAPHQL_PATH}/`);
+      if (isGraphql && !explorerPage && !tokenMatches(request.headers.authorization, token)) {
         await reply.code(401).header('www-authenticate', 'Bearer').send({ errors: [{ message: 'missing or wrong bearer token (AUDITQL_API_TOKEN)', extensions: { code: 'UNAUTHENTICATED' } }] });
       }
     });

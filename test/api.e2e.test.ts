@@ -63,7 +63,7 @@ describe('GraphQL over HTTP', () => {
       ['PutBucketPolicy', '203.0.113.10'],
     ]);
     expect(c.stats).toMatchObject({ engine: 'duckdb', filesRead: 1, rowsMatched: '4', malformedRecords: '0', malformedFiles: [] });
-    expect(c.stats.sql).toContain('contains(?, TRY_CAST(sourceipaddress AS IPADDRESS))');
+    expect(c.stats.sql).toContain("CASE WHEN strpos(sourceipaddress, ':') = 0 THEN contains(?, TRY_CAST(sourceipaddress AS IPADDRESS)) ELSE false END");
     expect(c.stats.parameters).toEqual(['2026/11/30', '2026/11/30', '2026-11-30T00:00:00.000Z', '2026-12-01T00:00:00.000Z', '203.0.113.0/24']);
   });
 
@@ -178,6 +178,11 @@ describe('secure by default', () => {
       const payload = { query: '{ __typename }' };
       const denied = await secured.inject({ method: 'POST', url: '/graphql', payload });
       expect(denied.statusCode).toBe(401);
+      const viaGet = await secured.inject({ method: 'GET', url: '/graphql?query=%7B__typename%7D', headers: { accept: 'text/html', 'apollo-require-preflight': '1' } });
+      expect(viaGet.statusCode).toBe(401);
+      const page = await secured.inject({ method: 'GET', url: '/graphql', headers: { accept: 'text/html' } });
+      expect(page.statusCode).toBe(200);
+      expect(page.body).toContain('auditql explorer');
       const allowed = await secured.inject({ method: 'POST', url: '/graphql', payload, headers: { authorization: 'Bearer s3cret' } });
       expect(allowed.json()).toEqual({ data: { __typename: 'Query' } });
     } finally {

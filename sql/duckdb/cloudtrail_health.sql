@@ -3,7 +3,7 @@
 -- (a digest or some other JSON). A file that fails to parse at all is found by bisection in
 -- src/engine/duckdb/file-health.ts. Files with no JSON object at all do not appear in the result.
 SELECT
-  regexp_extract(filename, '.*/(AWSLogs/.*)$', 1) AS file,
+  substr(filename, {{keyStart}}) AS file,
   bool_or(Records IS NULL) AS no_records,
   sum(coalesce(len(Records), 0)) AS records,
   sum(coalesce(len(list_filter(Records, r -> r.eventTime IS NULL OR r.eventName IS NULL OR r.eventSource IS NULL)), 0)) AS missing

@@ -10,6 +10,8 @@ import { TimeWindow } from './time-window';
 import { addWindowPredicate } from './window-predicate';
 
 const EVENT_TIME = 'from_iso8601_timestamp(eventtime)';
+/** addWindowPredicate adds this many clauses; more means the caller filtered. */
+const WINDOW_CLAUSES = 3;
 
 function filterParts(window: TimeWindow, filter: CloudTrailFilterSpec | null | undefined, arg = 'filter'): SqlParts {
   const parts = new SqlParts();
@@ -34,7 +36,11 @@ function filterParts(window: TimeWindow, filter: CloudTrailFilterSpec | null | u
   equal('userName', 'useridentity.username');
   equal('accessKeyId', 'useridentity.accesskeyid');
   if (filter.sourceIp !== null && filter.sourceIp !== undefined) {
-    parts.add('contains(?, TRY_CAST(sourceipaddress AS IPADDRESS))', normaliseIpFilter(filter.sourceIp, `${arg}.sourceIp`));
+    const cidr = normaliseIpFilter(filter.sourceIp, `${arg}.sourceIp`);
+    // Trino's contains() fails on an address of the other family (it does not return false), and
+    // CloudTrail mixes IPv4, IPv6 and service names; CASE keeps contains() to rows of the CIDR's family.
+    const sameFamily = cidr.includes(':') ? "strpos(sourceipaddress, ':') > 0" : "strpos(sourceipaddress, ':') = 0";
+    parts.add(`CASE WHEN ${sameFamily} THEN contains(?, TRY_CAST(sourceipaddress AS IPADDRESS)) ELSE false END`, cidr);
   }
   equal('errorCode', 'errorcode');
   if (filter.anyError === true) parts.add('errorcode IS NOT NULL');
@@ -52,6 +58,7 @@ function plan(operation: string, sql: string, parts: SqlParts, window: TimeWindo
     operation,
     sql,
     params: parts.params,
+    prefilter: parts.clauses.length > WINDOW_CLAUSES ? parts.where() : undefined,
     window,
     partitions: { accounts: filter?.accounts ?? undefined, regions: filter?.regions ?? undefined },
     fingerprint: fingerprintOf(sql, parts.params),

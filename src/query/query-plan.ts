@@ -18,6 +18,12 @@ export interface QueryPlan {
   operation: string;
   sql: string;
   params: SqlParam[];
+  /**
+   * The statement's WHERE condition alone, with the same parameters, when the caller filtered beyond
+   * the window. Every result row satisfies it, so an engine may use it to skip files that hold no
+   * matching record before reading them whole (the DuckDB engine does); the statement stays as is.
+   */
+  prefilter?: string;
   window: TimeWindow;
   partitions: PartitionHints;
   /** Identifies identical executions (same SQL, same parameters): the DataLoader key. */

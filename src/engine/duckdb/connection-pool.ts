@@ -1,6 +1,6 @@
 // DuckDB runs one query at a time per connection, so concurrency is a pool of connections over one
-// instance (one instance per process). Each connection gets the Trino macros and the archive root as
-// its file_search_path when it is opened; temp views made for one query stay on its connection.
+// instance (one instance per process). Each connection gets the Trino macros when it is opened; temp
+// views made for one query stay on its connection.
 import { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 
 export class ConnectionPool {

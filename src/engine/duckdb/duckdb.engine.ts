@@ -15,7 +15,7 @@ import type { ExecuteOptions, Execution, Page, PagePosition, QueryEngine, Result
 import { ArchiveFile, listCloudTrailFiles } from './archive-listing';
 import { ConnectionPool } from './connection-pool';
 import { columnsUsedBy, recordType, selectList } from './cloudtrail-columns';
-import { cloudTrailSource, FileHealthCache } from './file-health';
+import { cloudTrailSource, FileHealthCache, keyStart } from './file-health';
 import { ResultStore } from './result-store';
 
 export interface DuckDbEngineOptions {
@@ -56,7 +56,7 @@ export class DuckDbEngine implements QueryEngine {
     ttlMs: number,
   ) {
     this.results = new ResultStore(ttlMs);
-    this.health = new FileHealthCache((c, sql) => rowsOf(c, sql));
+    this.health = new FileHealthCache(archiveDir, (c, sql) => rowsOf(c, sql));
     this.sweeper = setInterval(() => void this.sweep(), Math.min(ttlMs, 60_000));
     this.sweeper.unref();
   }
@@ -77,7 +77,6 @@ export class DuckDbEngine implements QueryEngine {
     }
     const macros = loadSql('duckdb/macros.sql');
     const pool = new ConnectionPool(instance, options.maxConcurrentQueries ?? 4, async (c) => {
-      await c.run(`SET file_search_path = ${sqlString(archiveDir)}`);
       await c.run(macros);
     });
     return new DuckDbEngine(instance, pool, archiveDir, cacheDir, ownsCacheDir, (options.resultTtlSeconds ?? 900) * 1000);
@@ -109,8 +108,8 @@ export class DuckDbEngine implements QueryEngine {
             malformedFiles.push(f.key);
           }
         }
-        const columns = columnsUsedBy(plan.sql);
-        await c.run(fillTemplate(loadSql('duckdb/cloudtrail_logs.view.sql'), { columns: selectList(columns), source: cloudTrailSource(readable, recordType(columns)) }));
+        const toRead = await this.prune(c, plan, readable);
+        await this.bindView(c, toRead, columnsUsedBy(plan.sql));
         await c.run(`CREATE TABLE ${table} AS ${plan.sql}`, plan.params as never);
         const count = await rowsOf(c, `SELECT count(*) AS n FROM ${table}`);
         const execution: Execution = {
@@ -139,6 +138,36 @@ export class DuckDbEngine implements QueryEngine {
         options.signal?.removeEventListener('abort', onAbort);
       }
     });
+  }
+
+  /** Binds the connection's `cloudtrail_logs` view to the files, reading only the given columns. */
+  private async bindView(c: DuckDBConnection, files: readonly ArchiveFile[], columns: ReturnType<typeof columnsUsedBy>): Promise<void> {
+    const type = recordType(columns);
+    const byDay = new Map<string, ArchiveFile[]>();
+    for (const f of files) {
+      const day = /\/CloudTrail\/[^/]+\/(\d{4}\/\d{2}\/\d{2})\//.exec(f.key)?.[1] ?? '';
+      byDay.set(day, [...(byDay.get(day) ?? []), f]);
+    }
+    const branch = (day: string, dayFiles: readonly ArchiveFile[]): string =>
+      fillTemplate(loadSql('duckdb/cloudtrail_day.sql'), { day: sqlString(day), source: cloudTrailSource(this.archiveDir, dayFiles, type) });
+    const days = byDay.size === 0 ? [branch('', [])] : [...byDay].map(([day, dayFiles]) => branch(day, dayFiles));
+    await c.run(fillTemplate(loadSql('duckdb/cloudtrail_logs.view.sql'), { columns: selectList(columns), days: days.join('\nUNION ALL\n'), keyStart: keyStart(this.archiveDir) }));
+  }
+
+  /**
+   * Late materialisation: when the caller filtered and the statement needs more columns than the
+   * filter, first find the files holding a matching record with only the filter's columns, then
+   * read just those files whole. A selective filter over a large window reads a fraction of the
+   * archive's bytes in full; the statement that runs afterwards is unchanged.
+   */
+  private async prune(c: DuckDBConnection, plan: QueryPlan, files: readonly ArchiveFile[]): Promise<readonly ArchiveFile[]> {
+    if (!plan.prefilter || files.length === 0) return files;
+    const filterColumns = columnsUsedBy(plan.prefilter);
+    if (filterColumns.length >= columnsUsedBy(plan.sql).length) return files;
+    await this.bindView(c, files, filterColumns);
+    const hits = await rowsOf(c, fillTemplate(loadSql('duckdb/prune_files.sql'), { where: plan.prefilter }), plan.params as DuckParam[]);
+    const keep = new Set(hits.map((h) => String(h.source_file)));
+    return files.filter((f) => keep.has(f.key));
   }
 
   async execution(id: string): Promise<Execution> {

@@ -5,7 +5,8 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { errorMessage } from '../../errors';
 import { fillTemplate, loadSql } from '../../query/sql-template';
-import { sqlString } from '../../query/sql-literal';
+import * as path from 'node:path';
+import { sqlInteger, sqlString } from '../../query/sql-literal';
 import type { ArchiveFile } from './archive-listing';
 import { CLOUDTRAIL_COLUMNS, recordType } from './cloudtrail-columns';
 
@@ -22,17 +23,26 @@ export interface FileHealth {
 
 type Runner = (c: DuckDBConnection, sql: string) => Promise<Record<string, unknown>[]>;
 
-/** The reader over the given files (cloudtrail_read.sql), or an empty stand-in with the same columns. */
-export function cloudTrailSource(files: readonly ArchiveFile[], recordType: string): string {
+/**
+ * The reader over the given files (cloudtrail_read.sql), or an empty stand-in with the same columns.
+ * Paths are absolute, so DuckDB's `filename` is the root, a slash and the key: `substr(filename,
+ * keyStart)` recovers the key without a regular expression on every row.
+ */
+export function cloudTrailSource(root: string, files: readonly Pick<ArchiveFile, 'key'>[], recordType: string): string {
   if (files.length === 0) return fillTemplate(loadSql('duckdb/cloudtrail_empty.sql'), { recordType });
-  return fillTemplate(loadSql('duckdb/cloudtrail_read.sql'), { files: `[${files.map((f) => sqlString(f.key)).join(', ')}]`, recordType });
+  return fillTemplate(loadSql('duckdb/cloudtrail_read.sql'), { files: `[${files.map((f) => sqlString(path.join(root, f.key))).join(', ')}]`, recordType });
+}
+
+/** 1-based position of the object key in DuckDB's `filename` for files under root. */
+export function keyStart(root: string): string {
+  return sqlInteger(root.length + 2);
 }
 
 export class FileHealthCache {
   private readonly known = new Map<string, FileHealth>();
   private chain: Promise<unknown> = Promise.resolve();
 
-  constructor(private readonly run: Runner) {}
+  constructor(private readonly root: string, private readonly run: Runner) {}
 
   private static id(f: ArchiveFile): string {
     return `${f.key}\u0000${f.size}\u0000${f.mtimeMs}`;
@@ -57,7 +67,7 @@ export class FileHealthCache {
 
   private async check(c: DuckDBConnection, files: readonly ArchiveFile[]): Promise<void> {
     if (files.length === 0) return;
-    const sql = fillTemplate(loadSql('duckdb/cloudtrail_health.sql'), { source: cloudTrailSource(files, recordType(CLOUDTRAIL_COLUMNS)) });
+    const sql = fillTemplate(loadSql('duckdb/cloudtrail_health.sql'), { source: cloudTrailSource(this.root, files, recordType(CLOUDTRAIL_COLUMNS)), keyStart: keyStart(this.root) });
     let rows: Record<string, unknown>[];
     try {
       rows = await this.run(c, sql);
