@@ -1,6 +1,7 @@
 // `auditql query --explain`: an engine that runs nothing. It records each plan a document would
 // execute (engine, SQL text, parameters) and answers with an empty result so resolution completes.
 // The SQL is the same text every engine runs, so explaining for Athena needs no AWS credentials.
+import { executionParameters } from '../athena/execution-parameters';
 import type { EngineName } from '../config';
 import { AuditqlError } from '../errors';
 import type { QueryPlan } from '../query/query-plan';
@@ -12,6 +13,8 @@ export interface ExplainedExecution {
   table: string;
   sql: string;
   parameters: QueryPlan['params'];
+  /** What Athena's StartQueryExecution would receive as ExecutionParameters (engine athena only). */
+  executionParameters?: string[];
 }
 
 export class ExplainEngine implements QueryEngine {
@@ -21,7 +24,14 @@ export class ExplainEngine implements QueryEngine {
   constructor(readonly name: EngineName) {}
 
   async execute(plan: QueryPlan): Promise<Execution> {
-    this.explained.push({ engine: this.name, operation: plan.operation, table: plan.table, sql: plan.sql, parameters: plan.params });
+    this.explained.push({
+      engine: this.name,
+      operation: plan.operation,
+      table: plan.table,
+      sql: plan.sql,
+      parameters: plan.params,
+      ...(this.name === 'athena' ? { executionParameters: executionParameters(plan.params) } : {}),
+    });
     const id = `explain-${this.explained.length}`;
     const execution: Execution = {
       id,
