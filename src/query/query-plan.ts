@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import type { SqlParam } from './sql-literal';
 import type { TimeWindow } from './time-window';
 
-export type LogTable = 'cloudtrail_logs';
+export type LogTable = 'cloudtrail_logs' | 'vpc_flow_logs' | 's3_access_logs' | 'alb_logs';
 
 export interface PartitionHints {
   accounts?: readonly string[];

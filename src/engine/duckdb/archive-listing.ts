@@ -36,22 +36,21 @@ export async function listAccountDirs(root: string): Promise<{ account: string; 
   return out.sort((a, b) => a.rel.localeCompare(b.rel));
 }
 
-// Every JSON file in a CloudTrail day folder is read (a stray or broken one is then reported as
-// malformed rather than skipped unseen), except digest files, which are not events.
-const CLOUDTRAIL_FILE = /\.json(\.gz)?$/;
-const NOT_EVENTS = /CloudTrail-Digest/;
-
-/** CloudTrail event files of the window's days (never CloudTrail-Digest, Insight or other folders). */
-export async function listCloudTrailFiles(root: string, window: TimeWindow, hints: PartitionHints = {}): Promise<ArchiveFile[]> {
+/**
+ * Files of one AWS service's day folders in the window: AWSLogs/[o-ORG/]ACCOUNT/<service>/REGION/
+ * YYYY/MM/DD/<name>, for names `accept` takes. Used by every log delivered in that layout
+ * (CloudTrail, vpcflowlogs, elasticloadbalancing).
+ */
+export async function listServiceFiles(root: string, service: string, window: TimeWindow, hints: PartitionHints, accept: (name: string) => boolean): Promise<ArchiveFile[]> {
   const days = windowDays(window);
   const files: ArchiveFile[] = [];
   for (const { account, rel } of await listAccountDirs(root)) {
     if (hints.accounts && !hints.accounts.includes(account)) continue;
-    for (const region of await listDir(path.join(root, rel, 'CloudTrail'))) {
+    for (const region of await listDir(path.join(root, rel, service))) {
       if (hints.regions && !hints.regions.includes(region)) continue;
       for (const day of days) {
-        const dayRel = `${rel}/CloudTrail/${region}/${day}`;
-        const names = (await listDir(path.join(root, dayRel))).filter((n) => CLOUDTRAIL_FILE.test(n) && !NOT_EVENTS.test(n)).sort();
+        const dayRel = `${rel}/${service}/${region}/${day}`;
+        const names = (await listDir(path.join(root, dayRel))).filter(accept).sort();
         const stats = await Promise.all(names.map((n) => fsp.stat(path.join(root, dayRel, n))));
         names.forEach((n, i) => {
           const st = stats[i];
@@ -61,4 +60,14 @@ export async function listCloudTrailFiles(root: string, window: TimeWindow, hint
     }
   }
   return files;
+}
+
+// Every JSON file in a CloudTrail day folder is read (a stray or broken one is then reported as
+// malformed rather than skipped unseen), except digest files, which are not events.
+const CLOUDTRAIL_FILE = /\.json(\.gz)?$/;
+const NOT_EVENTS = /CloudTrail-Digest/;
+
+/** CloudTrail event files of the window's days (never CloudTrail-Digest, Insight or other folders). */
+export function listCloudTrailFiles(root: string, window: TimeWindow, hints: PartitionHints = {}): Promise<ArchiveFile[]> {
+  return listServiceFiles(root, 'CloudTrail', window, hints, (n) => CLOUDTRAIL_FILE.test(n) && !NOT_EVENTS.test(n));
 }

@@ -8,14 +8,14 @@ import { promises as fsp } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { AuditqlError, errorMessage } from '../../errors';
-import type { QueryPlan } from '../../query/query-plan';
+import type { LogTable, QueryPlan } from '../../query/query-plan';
 import { fillTemplate, loadSql } from '../../query/sql-template';
-import { sqlString } from '../../query/sql-literal';
 import type { ExecuteOptions, Execution, Page, PagePosition, QueryEngine, ResultRow, SqlValue } from '../query-engine';
-import { ArchiveFile, listCloudTrailFiles } from './archive-listing';
+import type { ArchiveFile } from './archive-listing';
 import { ConnectionPool } from './connection-pool';
-import { columnsUsedBy, recordType, selectList } from './cloudtrail-columns';
-import { cloudTrailSource, FileHealthCache, keyStart } from './file-health';
+import { FileHealthCache } from './file-health';
+import type { LogSource } from './log-source';
+import { cloudTrailSource } from './sources/cloudtrail.source';
 import { ResultStore } from './result-store';
 
 export interface DuckDbEngineOptions {
@@ -24,9 +24,14 @@ export interface DuckDbEngineOptions {
   maxConcurrentQueries?: number;
   /** Folder for the result cache database; a fresh temporary folder by default. */
   cacheDir?: string;
+  /** Readers to use instead of (or besides) the built-in ones, keyed by their table (tests, new logs). */
+  sources?: readonly LogSource[];
 }
 
 type DuckParam = string | number | boolean | null;
+
+/** The readers of every table the embedded engine serves. */
+const BUILT_IN_SOURCES: readonly LogSource[] = [cloudTrailSource];
 
 async function rowsOf(c: DuckDBConnection, sql: string, params?: DuckParam[]): Promise<Record<string, unknown>[]> {
   const reader = await c.runAndReadAll(sql, params as never);
@@ -54,6 +59,7 @@ export class DuckDbEngine implements QueryEngine {
     private readonly cacheDir: string,
     private readonly ownsCacheDir: boolean,
     ttlMs: number,
+    private readonly sources: ReadonlyMap<LogTable, LogSource>,
   ) {
     this.results = new ResultStore(ttlMs);
     this.health = new FileHealthCache(archiveDir, (c, sql) => rowsOf(c, sql));
@@ -79,11 +85,14 @@ export class DuckDbEngine implements QueryEngine {
     const pool = new ConnectionPool(instance, options.maxConcurrentQueries ?? 4, async (c) => {
       await c.run(macros);
     });
-    return new DuckDbEngine(instance, pool, archiveDir, cacheDir, ownsCacheDir, (options.resultTtlSeconds ?? 900) * 1000);
+    const sources = new Map([...BUILT_IN_SOURCES, ...(options.sources ?? [])].map((s) => [s.table, s] as const));
+    return new DuckDbEngine(instance, pool, archiveDir, cacheDir, ownsCacheDir, (options.resultTtlSeconds ?? 900) * 1000, sources);
   }
 
-  async listFiles(plan: QueryPlan): Promise<ArchiveFile[]> {
-    return listCloudTrailFiles(this.archiveDir, plan.window, plan.partitions);
+  private sourceOf(plan: QueryPlan): LogSource {
+    const source = this.sources.get(plan.table);
+    if (!source) throw new AuditqlError('INTERNAL', `the embedded engine has no reader for table ${plan.table}`);
+    return source;
   }
 
   async execute(plan: QueryPlan, options: ExecuteOptions = {}): Promise<Execution> {
@@ -91,13 +100,14 @@ export class DuckDbEngine implements QueryEngine {
     this.executions++;
     const id = `duckdb-${randomUUID()}`;
     const table = `kept_results.r_${id.slice(7).replace(/-/g, '')}`;
-    const files = await this.listFiles(plan);
+    const source = this.sourceOf(plan);
+    const files = await source.listFiles(this.archiveDir, plan.window, plan.partitions);
     return this.pool.use(async (c) => {
       const onAbort = (): void => c.interrupt();
       options.signal?.addEventListener('abort', onAbort, { once: true });
       try {
         if (options.signal?.aborted) throw new AuditqlError('CANCELLED', 'the request was cancelled before the query started');
-        const health = await this.health.healthOf(c, files);
+        const health = await this.health.healthOf(c, source, files);
         const readable = files.filter((f) => health.get(f.key)?.readable === true);
         let malformed = 0n;
         const malformedFiles: string[] = [];
@@ -108,8 +118,8 @@ export class DuckDbEngine implements QueryEngine {
             malformedFiles.push(f.key);
           }
         }
-        const toRead = await this.prune(c, plan, readable);
-        await this.bindView(c, toRead, columnsUsedBy(plan.sql));
+        const toRead = await this.prune(c, source, plan, readable);
+        await c.run(source.viewSql(this.archiveDir, toRead, plan.sql));
         await c.run(`CREATE TABLE ${table} AS ${plan.sql}`, plan.params as never);
         const count = await rowsOf(c, `SELECT count(*) AS n FROM ${table}`);
         const execution: Execution = {
@@ -140,32 +150,16 @@ export class DuckDbEngine implements QueryEngine {
     });
   }
 
-  /** Binds the connection's `cloudtrail_logs` view to the files, reading only the given columns. */
-  private async bindView(c: DuckDBConnection, files: readonly ArchiveFile[], columns: ReturnType<typeof columnsUsedBy>): Promise<void> {
-    const type = recordType(columns);
-    const byDay = new Map<string, ArchiveFile[]>();
-    for (const f of files) {
-      const day = /\/CloudTrail\/[^/]+\/(\d{4}\/\d{2}\/\d{2})\//.exec(f.key)?.[1] ?? '';
-      byDay.set(day, [...(byDay.get(day) ?? []), f]);
-    }
-    const branch = (day: string, dayFiles: readonly ArchiveFile[]): string =>
-      fillTemplate(loadSql('duckdb/cloudtrail_day.sql'), { day: sqlString(day), source: cloudTrailSource(this.archiveDir, dayFiles, type) });
-    const days = byDay.size === 0 ? [branch('', [])] : [...byDay].map(([day, dayFiles]) => branch(day, dayFiles));
-    await c.run(fillTemplate(loadSql('duckdb/cloudtrail_logs.view.sql'), { columns: selectList(columns), days: days.join('\nUNION ALL\n'), keyStart: keyStart(this.archiveDir) }));
-  }
-
   /**
    * Late materialisation: when the caller filtered and the statement needs more columns than the
    * filter, first find the files holding a matching record with only the filter's columns, then
    * read just those files whole. A selective filter over a large window reads a fraction of the
    * archive's bytes in full; the statement that runs afterwards is unchanged.
    */
-  private async prune(c: DuckDBConnection, plan: QueryPlan, files: readonly ArchiveFile[]): Promise<readonly ArchiveFile[]> {
-    if (!plan.prefilter || files.length === 0) return files;
-    const filterColumns = columnsUsedBy(plan.prefilter);
-    if (filterColumns.length >= columnsUsedBy(plan.sql).length) return files;
-    await this.bindView(c, files, filterColumns);
-    const hits = await rowsOf(c, fillTemplate(loadSql('duckdb/prune_files.sql'), { where: plan.prefilter }), plan.params as DuckParam[]);
+  private async prune(c: DuckDBConnection, source: LogSource, plan: QueryPlan, files: readonly ArchiveFile[]): Promise<readonly ArchiveFile[]> {
+    if (!plan.prefilter || files.length === 0 || !source.readsLessFor(plan.prefilter, plan.sql)) return files;
+    await c.run(source.viewSql(this.archiveDir, files, plan.prefilter));
+    const hits = await rowsOf(c, fillTemplate(loadSql('duckdb/prune_files.sql'), { table: plan.table, where: plan.prefilter }), plan.params as DuckParam[]);
     const keep = new Set(hits.map((h) => String(h.source_file)));
     return files.filter((f) => keep.has(f.key));
   }

@@ -1,0 +1,64 @@
+// CloudTrail for the embedded engine: one JSON object {"Records": [...]} per file, gzip or plain,
+// under AWSLogs/[o-ORG/]ACCOUNT/CloudTrail/REGION/YYYY/MM/DD/.
+import * as path from 'node:path';
+import { fillTemplate, loadSql } from '../../../query/sql-template';
+import { sqlInteger, sqlString } from '../../../query/sql-literal';
+import { TimeWindow } from '../../../query/time-window';
+import type { PartitionHints } from '../../../query/query-plan';
+import { ArchiveFile, listCloudTrailFiles } from '../archive-listing';
+import type { FileHealth, LogSource } from '../log-source';
+import { CLOUDTRAIL_COLUMNS, columnsUsedBy, recordType, selectList } from './cloudtrail-columns';
+
+/**
+ * The reader over the given files (cloudtrail_read.sql), or an empty stand-in with the same columns.
+ * Paths are absolute, so DuckDB's `filename` is the root, a slash and the key: `substr(filename,
+ * keyStart)` recovers the key without a regular expression on every row.
+ */
+function source(root: string, files: readonly ArchiveFile[], type: string): string {
+  if (files.length === 0) return fillTemplate(loadSql('duckdb/cloudtrail_empty.sql'), { recordType: type });
+  return fillTemplate(loadSql('duckdb/cloudtrail_read.sql'), { files: `[${files.map((f) => sqlString(path.join(root, f.key))).join(', ')}]`, recordType: type });
+}
+
+/** 1-based position of the object key in DuckDB's `filename` for files under root. */
+export function keyStart(root: string): string {
+  return sqlInteger(root.length + 2);
+}
+
+const DAY_OF_KEY = /\/CloudTrail\/[^/]+\/(\d{4}\/\d{2}\/\d{2})\//;
+
+export const cloudTrailSource: LogSource = {
+  table: 'cloudtrail_logs',
+
+  listFiles(root: string, window: TimeWindow, hints: PartitionHints): Promise<ArchiveFile[]> {
+    return listCloudTrailFiles(root, window, hints);
+  },
+
+  healthSql(root: string, files: readonly ArchiveFile[]): string {
+    return fillTemplate(loadSql('duckdb/cloudtrail_health.sql'), { source: source(root, files, recordType(CLOUDTRAIL_COLUMNS)), keyStart: keyStart(root) });
+  },
+
+  healthFromRow(r: Record<string, unknown> | undefined): FileHealth {
+    if (!r) return { records: 0, malformed: 1, readable: false, problem: 'the file holds no JSON object' };
+    if (r.no_records === true) return { records: 0, malformed: 1, readable: false, problem: 'the file has no "Records" array (not a CloudTrail log file)' };
+    const missing = Number(r.missing);
+    return { records: Number(r.records) - missing, malformed: missing, readable: true, problem: missing > 0 ? `${missing} record(s) without eventTime, eventName or eventSource` : null };
+  },
+
+  // One UNION ALL branch per day folder: the day partition is then a constant of its branch.
+  viewSql(root: string, files: readonly ArchiveFile[], sql: string): string {
+    const columns = columnsUsedBy(sql);
+    const type = recordType(columns);
+    const byDay = new Map<string, ArchiveFile[]>();
+    for (const f of files) {
+      const day = DAY_OF_KEY.exec(f.key)?.[1] ?? '';
+      byDay.set(day, [...(byDay.get(day) ?? []), f]);
+    }
+    const branch = (day: string, dayFiles: readonly ArchiveFile[]): string => fillTemplate(loadSql('duckdb/cloudtrail_day.sql'), { day: sqlString(day), source: source(root, dayFiles, type) });
+    const days = byDay.size === 0 ? [branch('', [])] : [...byDay].map(([day, dayFiles]) => branch(day, dayFiles));
+    return fillTemplate(loadSql('duckdb/cloudtrail_logs.view.sql'), { columns: selectList(columns), days: days.join('\nUNION ALL\n'), keyStart: keyStart(root) });
+  },
+
+  readsLessFor(filterSql: string, sql: string): boolean {
+    return columnsUsedBy(filterSql).length < columnsUsedBy(sql).length;
+  },
+};
