@@ -4,12 +4,13 @@
 // result once into its on-disk cache so every page is read from there.
 import { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import { randomUUID } from 'node:crypto';
+import * as fs from 'node:fs';
 import { promises as fsp } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { AuditqlError, errorMessage } from '../../errors';
 import type { LogTable, QueryPlan } from '../../query/query-plan';
-import { fillTemplate, loadSql } from '../../query/sql-template';
+import { fillTemplate, loadSql, SQL_ROOT } from '../../query/sql-template';
 import type { ExecuteOptions, Execution, Page, PagePosition, QueryEngine, ResultRow, SqlValue } from '../query-engine';
 import type { ArchiveFile } from './archive-listing';
 import { ConnectionPool } from './connection-pool';
@@ -81,7 +82,13 @@ export class DuckDbEngine implements QueryEngine {
     } finally {
       setup.closeSync();
     }
-    const macros = loadSql('duckdb/macros.sql');
+    // macros.sql holds the shared Trino functions; macros.<log>.sql files add what one log's SQL needs.
+    const macros = fs
+      .readdirSync(path.join(SQL_ROOT, 'duckdb'))
+      .filter((n) => /^macros(\.[\w-]+)?\.sql$/.test(n))
+      .sort()
+      .map((n) => loadSql(`duckdb/${n}`))
+      .join(';\n');
     const pool = new ConnectionPool(instance, options.maxConcurrentQueries ?? 4, async (c) => {
       await c.run(macros);
     });
