@@ -1,8 +1,8 @@
-import { AuditqlError } from '../errors';
 import { CLOUDTRAIL_GROUP_BY, CloudTrailFilterSpec, CloudTrailGroupByKey } from './cloudtrail.catalogue';
 import { cloudTrailCountsPlan, cloudTrailEventsPlan, MAX_GROUP_BY, MAX_TOP } from './cloudtrail.planner';
 import { QueryPlan } from './query-plan';
 import { TimeWindow } from './time-window';
+import { thrown } from '../../test/helpers/thrown';
 
 const WINDOW: TimeWindow = { from: new Date('2026-11-30T22:15:00Z'), to: new Date('2026-12-02T00:00:00Z') };
 const WINDOW_PARAMS = ['2026/11/30', '2026/12/01', '2026-11-30T22:15:00.000Z', '2026-12-02T00:00:00.000Z'];
@@ -40,15 +40,6 @@ function paramsOf(plan: QueryPlan, clause: string): unknown[] {
   return plan.params.slice(first, first + marks(clause));
 }
 
-function thrown(fn: () => unknown): AuditqlError {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(AuditqlError);
-    return e as AuditqlError;
-  }
-  throw new Error('expected a throw');
-}
 
 /** One row a filter field: how to set it from a value, the clause it must produce, and its params. */
 interface FieldCase {

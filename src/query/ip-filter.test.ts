@@ -1,15 +1,6 @@
-import { AuditqlError } from '../errors';
 import { normaliseIpFilter } from './ip-filter';
+import { thrown } from '../../test/helpers/thrown';
 
-function thrown(fn: () => unknown): AuditqlError {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(AuditqlError);
-    return e as AuditqlError;
-  }
-  throw new Error('expected a throw');
-}
 
 describe('normaliseIpFilter accepts addresses and CIDR blocks', () => {
   it.each([

@@ -1,18 +1,9 @@
-import { AuditqlError } from '../errors';
 import { isClosed, partitionDay, TimeWindow, validateWindow, windowDayRange, windowDays } from './time-window';
+import { thrown } from '../../test/helpers/thrown';
 
 const at = (iso: string): Date => new Date(iso);
 const win = (from: string, to: string): TimeWindow => ({ from: at(from), to: at(to) });
 
-function thrown(fn: () => unknown): AuditqlError {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(AuditqlError);
-    return e as AuditqlError;
-  }
-  throw new Error('expected a throw');
-}
 
 describe('validateWindow', () => {
   it.each([
