@@ -4,6 +4,7 @@ import { Config, isLoopback } from './config';
 import { buildApp } from './app';
 import { prepareArchive } from './demo/prepare-archive';
 import { createEngine } from './engine/create-engine';
+import { DuckDbEngine } from './engine/duckdb/duckdb.engine';
 
 export async function startServer(config: Config): Promise<void> {
   if (!config.apiToken && !isLoopback(config.host)) {
@@ -18,6 +19,14 @@ export async function startServer(config: Config): Promise<void> {
   app.addHook('onClose', async () => engine.close());
   const address = await app.listen({ host: config.host, port: config.port });
   log(`GraphQL API and explorer at ${address.replace('[::1]', 'localhost')}/graphql (engine ${engine.name}${config.apiToken ? ', bearer token required' : ', loopback only'})`);
+  if (engine instanceof DuckDbEngine) {
+    const week = { from: new Date(Date.now() - 7 * 86_400_000), to: new Date() };
+    const started = Date.now();
+    engine.warm('cloudtrail_logs', week).then(
+      (n) => log(`checked ${n} CloudTrail files of the last 7 days in ${((Date.now() - started) / 1000).toFixed(1)} s`),
+      (e: unknown) => log(`warning: could not check the last 7 days' files ahead of queries: ${e instanceof Error ? e.message : String(e)}`),
+    );
+  }
   const stop = (signal: string): void => {
     log(`${signal}: shutting down`);
     app.close().then(

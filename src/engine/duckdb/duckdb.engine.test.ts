@@ -106,6 +106,11 @@ describe('DuckDbEngine', () => {
     await expect(engine.readPage(x.id, { offset: 0 }, 1)).rejects.toMatchObject({ extensions: { code: 'CURSOR_EXPIRED' } });
   });
 
+  it('checks a window ahead of queries, listing only its day folders', async () => {
+    expect(await engine.warm('cloudtrail_logs', WINDOW)).toBe(7);
+    expect(await engine.warm('cloudtrail_logs', { from: new Date('2026-12-01T00:00:00Z'), to: new Date('2026-12-02T00:00:00Z') })).toBe(1);
+  });
+
   it('does not start a query whose request was already cancelled', async () => {
     const controller = new AbortController();
     controller.abort();

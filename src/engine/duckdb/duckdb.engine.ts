@@ -10,6 +10,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { AuditqlError, errorMessage } from '../../errors';
 import type { LogTable, QueryPlan } from '../../query/query-plan';
+import type { TimeWindow } from '../../query/time-window';
 import { fillTemplate, loadSql, SQL_ROOT } from '../../query/sql-template';
 import type { ExecuteOptions, Execution, Page, PagePosition, QueryEngine, ResultRow, SqlValue } from '../query-engine';
 import type { ArchiveFile } from './archive-listing';
@@ -169,6 +170,18 @@ export class DuckDbEngine implements QueryEngine {
     const hits = await rowsOf(c, fillTemplate(loadSql('duckdb/prune_files.sql'), { table: plan.table, where: plan.prefilter }), plan.params as DuckParam[]);
     const keep = new Set(hits.map((h) => String(h.source_file)));
     return files.filter((f) => keep.has(f.key));
+  }
+
+  /**
+   * Checks the files of a window ahead of the first query (server start-up does this for the last
+   * week), so an explorer's first query does not pay for reading every file twice.
+   */
+  async warm(table: LogTable, window: TimeWindow): Promise<number> {
+    const source = this.sources.get(table);
+    if (!source) return 0;
+    const files = await source.listFiles(this.archiveDir, window, {});
+    await this.pool.use((c) => this.health.healthOf(c, source, files));
+    return files.length;
   }
 
   async execution(id: string): Promise<Execution> {
