@@ -22,8 +22,8 @@ export async function startServer(config: Config): Promise<void> {
   if (engine instanceof DuckDbEngine) {
     const week = { from: new Date(Date.now() - 7 * 86_400_000), to: new Date() };
     const started = Date.now();
-    engine.warm('cloudtrail_logs', week).then(
-      (n) => log(`checked ${n} CloudTrail files of the last 7 days in ${((Date.now() - started) / 1000).toFixed(1)} s`),
+    engine.warm(week).then(
+      (n) => log(`checked ${n} log files of the last 7 days in ${((Date.now() - started) / 1000).toFixed(1)} s`),
       (e: unknown) => log(`warning: could not check the last 7 days' files ahead of queries: ${e instanceof Error ? e.message : String(e)}`),
     );
   }

@@ -4,13 +4,13 @@ import 'reflect-metadata';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ConfigOverrides, loadConfig } from '../config';
-import { generateCloudTrailDemo } from '../demo/cloudtrail.generator';
+import { generateDemoArchive } from '../demo/demo-archive';
 import { createEngine } from '../engine/create-engine';
 import { printAuditqlSchema } from '../schema/build-schema';
 import { startServer } from '../server';
 import { parseVariables, readDocument, runQueryCommand } from './query.command';
 
-const USAGE = `auditql — GraphQL over CloudTrail (and soon VPC Flow, S3 access, ALB) logs
+const USAGE = `auditql — GraphQL over the Log Archive: CloudTrail, VPC Flow Logs (S3 access and ALB logs next)
 
 Usage:
   auditql serve [--archive DIR] [--host H] [--port P] [--engine duckdb]
@@ -55,12 +55,12 @@ async function main(argv: string[]): Promise<number> {
       const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { days: { type: 'string' }, 'events-per-day': { type: 'string' }, seed: { type: 'string' } } });
       const dir = positionals[0];
       if (!dir) throw new Error('demo-data needs the folder to write: auditql demo-data DIR');
-      const summary = await generateCloudTrailDemo(path.resolve(dir), {
+      const summary = await generateDemoArchive(path.resolve(dir), {
         days: positiveInt(values.days, '--days', 8),
         eventsPerDay: positiveInt(values['events-per-day'], '--events-per-day', 3000),
         seed: positiveInt(values.seed, '--seed', 42),
       });
-      console.log(JSON.stringify({ dir: summary.dir, files: summary.files, events: summary.events, from: summary.from.toISOString(), to: summary.to.toISOString() }, null, 2));
+      console.log(JSON.stringify({ dir: summary.dir, from: summary.from.toISOString(), to: summary.to.toISOString(), logs: summary.logs }, null, 2));
       return 0;
     }
     case 'query': {

@@ -2,7 +2,7 @@
 // with the deterministic demo archive so `npm start` has something to query on a fresh machine.
 import { promises as fsp } from 'node:fs';
 import type { Config } from '../config';
-import { generateCloudTrailDemo } from './cloudtrail.generator';
+import { describeDemo, generateDemoArchive } from './demo-archive';
 
 async function isEmptyOrMissing(dir: string): Promise<boolean> {
   try {
@@ -24,6 +24,6 @@ export async function prepareArchive(config: Config, log: (line: string) => void
     return;
   }
   log(`archive: no AUDITQL_ARCHIVE configured and ${config.archiveDir} is empty: generating demo data…`);
-  const summary = await generateCloudTrailDemo(config.archiveDir, {});
-  log(`archive: wrote ${summary.events} demo CloudTrail events in ${summary.files} files to ${config.archiveDir} (${summary.from.toISOString()} to ${summary.to.toISOString()})`);
+  const summary = await generateDemoArchive(config.archiveDir, {});
+  log(`archive: wrote ${describeDemo(summary)} to ${config.archiveDir} (${summary.from.toISOString()} to ${summary.to.toISOString()})`);
 }

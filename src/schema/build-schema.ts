@@ -3,12 +3,13 @@
 import { GraphQLSchema, printSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { CloudTrailResolver } from '../resolvers/cloudtrail.resolver';
+import { VpcFlowResolver } from '../resolvers/vpcflow.resolver';
 
 let schema: Promise<GraphQLSchema> | undefined;
 
 export function auditqlSchema(): Promise<GraphQLSchema> {
   // type-graphql keeps metadata globally; building once per process avoids duplicate-type errors.
-  schema ??= buildSchema({ resolvers: [CloudTrailResolver], validate: false });
+  schema ??= buildSchema({ resolvers: [CloudTrailResolver, VpcFlowResolver], validate: false });
   return schema;
 }
 

@@ -107,8 +107,8 @@ describe('DuckDbEngine', () => {
   });
 
   it('checks a window ahead of queries, listing only its day folders', async () => {
-    expect(await engine.warm('cloudtrail_logs', WINDOW)).toBe(7);
-    expect(await engine.warm('cloudtrail_logs', { from: new Date('2026-12-01T00:00:00Z'), to: new Date('2026-12-02T00:00:00Z') })).toBe(1);
+    expect(await engine.warm(WINDOW, ['cloudtrail_logs'])).toBe(7);
+    expect(await engine.warm({ from: new Date('2026-12-01T00:00:00Z'), to: new Date('2026-12-02T00:00:00Z') })).toBe(1);
   });
 
   it('does not start a query whose request was already cancelled', async () => {

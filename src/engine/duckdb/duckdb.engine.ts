@@ -18,6 +18,7 @@ import { ConnectionPool } from './connection-pool';
 import { FileHealthCache } from './file-health';
 import type { LogSource } from './log-source';
 import { cloudTrailSource } from './sources/cloudtrail.source';
+import { vpcFlowSource } from './sources/vpcflow.source';
 import { ResultStore } from './result-store';
 
 export interface DuckDbEngineOptions {
@@ -33,7 +34,7 @@ export interface DuckDbEngineOptions {
 type DuckParam = string | number | boolean | null;
 
 /** The readers of every table the embedded engine serves. */
-const BUILT_IN_SOURCES: readonly LogSource[] = [cloudTrailSource];
+const BUILT_IN_SOURCES: readonly LogSource[] = [cloudTrailSource, vpcFlowSource];
 
 async function rowsOf(c: DuckDBConnection, sql: string, params?: DuckParam[]): Promise<Record<string, unknown>[]> {
   const reader = await c.runAndReadAll(sql, params as never);
@@ -176,12 +177,16 @@ export class DuckDbEngine implements QueryEngine {
    * Checks the files of a window ahead of the first query (server start-up does this for the last
    * week), so an explorer's first query does not pay for reading every file twice.
    */
-  async warm(table: LogTable, window: TimeWindow): Promise<number> {
-    const source = this.sources.get(table);
-    if (!source) return 0;
-    const files = await source.listFiles(this.archiveDir, window, {});
-    await this.pool.use((c) => this.health.healthOf(c, source, files));
-    return files.length;
+  async warm(window: TimeWindow, tables: readonly LogTable[] = [...this.sources.keys()]): Promise<number> {
+    let checked = 0;
+    for (const table of tables) {
+      const source = this.sources.get(table);
+      if (!source) continue;
+      const files = await source.listFiles(this.archiveDir, window, {});
+      await this.pool.use((c) => this.health.healthOf(c, source, files));
+      checked += files.length;
+    }
+    return checked;
   }
 
   async execution(id: string): Promise<Execution> {

@@ -1,0 +1,84 @@
+// VpcFlowRecord: one flow log record with the contract's field names (AWS's field names in camelCase,
+// e.g. srcaddr → srcAddr, ecs-cluster-arn → ecsClusterArn). A field the file's format does not
+// carry is null, as is every `-` value; start and end are instants, counters exact BigInts.
+import { Field, Int, ObjectType } from 'type-graphql';
+import { BigIntScalar, DateTimeScalar } from '../scalars';
+
+@ObjectType({ description: 'One VPC (or Transit Gateway) flow log record, as delivered, with the object key it came from.' })
+export class VpcFlowRecord {
+  @Field(() => Int, { nullable: true, description: 'Flow log record version: 2 for the default format, else the highest version among the fields of the format.' }) version!: number | null;
+  @Field(() => String, { nullable: true, description: 'AWS account that owns the interface (or the transit gateway), as the record holds it; `unknown` for some AWS-managed interfaces.' }) accountId!: string | null;
+  @Field(() => String, { nullable: true }) interfaceId!: string | null;
+  @Field(() => String, { nullable: true, description: 'Source address of the traffic (the interface address for outgoing traffic); see pktSrcAddr.' }) srcAddr!: string | null;
+  @Field(() => String, { nullable: true, description: 'Destination address of the traffic (the interface address for incoming traffic); see pktDstAddr.' }) dstAddr!: string | null;
+  @Field(() => Int, { nullable: true }) srcPort!: number | null;
+  @Field(() => Int, { nullable: true }) dstPort!: number | null;
+  @Field(() => Int, { nullable: true, description: 'IANA protocol number (6 TCP, 17 UDP, 1 ICMP, 58 ICMPv6).' }) protocol!: number | null;
+  @Field(() => BigIntScalar, { nullable: true, description: 'Packets in the capture window (null for NODATA and SKIPDATA records).' }) packets!: bigint | null;
+  @Field(() => BigIntScalar, { nullable: true, description: 'Bytes in the capture window (null for NODATA and SKIPDATA records).' }) bytes!: bigint | null;
+  @Field(() => DateTimeScalar, { nullable: true, description: 'Start of the capture window (first packet seen), from epoch seconds.' }) start!: string | null;
+  @Field(() => DateTimeScalar, { nullable: true, description: 'End of the capture window, from epoch seconds.' }) end!: string | null;
+  @Field(() => String, { nullable: true, description: 'ACCEPT or REJECT (null for NODATA and SKIPDATA records; Transit Gateway records have none).' }) action!: string | null;
+  @Field(() => String, { nullable: true, description: 'OK, NODATA (no traffic in the window) or SKIPDATA (records were skipped).' }) logStatus!: string | null;
+  @Field(() => String, { nullable: true }) vpcId!: string | null;
+  @Field(() => String, { nullable: true }) subnetId!: string | null;
+  @Field(() => String, { nullable: true }) instanceId!: string | null;
+  @Field(() => Int, { nullable: true }) tcpFlags!: number | null;
+  @Field(() => String, { nullable: true }) type!: string | null;
+  @Field(() => String, { nullable: true }) pktSrcAddr!: string | null;
+  @Field(() => String, { nullable: true }) pktDstAddr!: string | null;
+  @Field(() => String, { description: 'Region folder the file was delivered to (partition); the same Region the v4 region field names.' }) region!: string;
+  @Field(() => String, { nullable: true }) azId!: string | null;
+  @Field(() => String, { nullable: true }) sublocationType!: string | null;
+  @Field(() => String, { nullable: true }) sublocationId!: string | null;
+  @Field(() => String, { nullable: true }) pktSrcAwsService!: string | null;
+  @Field(() => String, { nullable: true }) pktDstAwsService!: string | null;
+  @Field(() => String, { nullable: true }) flowDirection!: string | null;
+  @Field(() => Int, { nullable: true }) trafficPath!: number | null;
+  @Field(() => String, { nullable: true }) ecsClusterArn!: string | null;
+  @Field(() => String, { nullable: true }) ecsClusterName!: string | null;
+  @Field(() => String, { nullable: true }) ecsContainerInstanceArn!: string | null;
+  @Field(() => String, { nullable: true }) ecsContainerInstanceId!: string | null;
+  @Field(() => String, { nullable: true }) ecsContainerId!: string | null;
+  @Field(() => String, { nullable: true }) ecsSecondContainerId!: string | null;
+  @Field(() => String, { nullable: true }) ecsServiceName!: string | null;
+  @Field(() => String, { nullable: true }) ecsTaskDefinitionArn!: string | null;
+  @Field(() => String, { nullable: true }) ecsTaskArn!: string | null;
+  @Field(() => String, { nullable: true }) ecsTaskId!: string | null;
+  @Field(() => String, { nullable: true }) rejectReason!: string | null;
+  @Field(() => String, { nullable: true }) resourceId!: string | null;
+  @Field(() => Int, { nullable: true }) encryptionStatus!: number | null;
+  @Field(() => String, { nullable: true }) instanceTag!: string | null;
+  @Field(() => String, { nullable: true }) instanceTag2!: string | null;
+  @Field(() => String, { nullable: true }) interfaceTag!: string | null;
+  @Field(() => String, { nullable: true }) interfaceTag2!: string | null;
+  @Field(() => String, { nullable: true }) asgTag!: string | null;
+  @Field(() => String, { nullable: true }) asgTag2!: string | null;
+  @Field(() => String, { nullable: true }) interfaceType!: string | null;
+  @Field(() => String, { nullable: true }) nextHopInterfaceId!: string | null;
+  @Field(() => String, { nullable: true }) nextHopSubnetId!: string | null;
+  @Field(() => String, { nullable: true }) nextHopAzId!: string | null;
+  @Field(() => String, { nullable: true }) nextHopVpcId!: string | null;
+  @Field(() => String, { nullable: true }) nextHopInterfaceType!: string | null;
+  @Field(() => String, { nullable: true }) resourceType!: string | null;
+  @Field(() => String, { nullable: true }) tgwId!: string | null;
+  @Field(() => String, { nullable: true }) tgwAttachmentId!: string | null;
+  @Field(() => String, { nullable: true }) tgwSrcVpcAccountId!: string | null;
+  @Field(() => String, { nullable: true }) tgwDstVpcAccountId!: string | null;
+  @Field(() => String, { nullable: true }) tgwSrcVpcId!: string | null;
+  @Field(() => String, { nullable: true }) tgwDstVpcId!: string | null;
+  @Field(() => String, { nullable: true }) tgwSrcSubnetId!: string | null;
+  @Field(() => String, { nullable: true }) tgwDstSubnetId!: string | null;
+  @Field(() => String, { nullable: true }) tgwSrcEni!: string | null;
+  @Field(() => String, { nullable: true }) tgwDstEni!: string | null;
+  @Field(() => String, { nullable: true }) tgwSrcAzId!: string | null;
+  @Field(() => String, { nullable: true }) tgwDstAzId!: string | null;
+  @Field(() => String, { nullable: true }) tgwPairAttachmentId!: string | null;
+  @Field(() => BigIntScalar, { nullable: true }) packetsLostNoRoute!: bigint | null;
+  @Field(() => BigIntScalar, { nullable: true }) packetsLostBlackhole!: bigint | null;
+  @Field(() => BigIntScalar, { nullable: true }) packetsLostMtuExceeded!: bigint | null;
+  @Field(() => BigIntScalar, { nullable: true }) packetsLostTtlExpired!: bigint | null;
+  @Field(() => String, { description: 'Account folder the file was delivered to (partition).' }) account!: string;
+  @Field(() => String, { description: 'Day folder (yyyy/MM/dd) the file was delivered to (partition).' }) day!: string;
+  @Field(() => String, { description: 'Object key of the log file this record came from (provenance for evidence).' }) sourceFile!: string;
+}
