@@ -1,5 +1,6 @@
 // Configuration from AUDITQL_* environment variables and CLI flags: one typed object, validated once.
 import * as path from 'node:path';
+import { parseS3AccessPrefixes } from './engine/duckdb/sources/s3access-layout';
 
 export type EngineName = 'duckdb' | 'athena' | 'trino';
 
@@ -18,6 +19,8 @@ export interface Config {
   resultTtlSeconds: number;
   /** DuckDB connections, i.e. queries that run at once on the embedded engine. */
   maxConcurrentQueries: number;
+  /** Archive folders holding S3 server access logs (AWS fixes no prefix; ours is s3-access-logs). */
+  s3AccessPrefixes: string[];
 }
 
 export const DEFAULT_ARCHIVE_DIR = path.join('.auditql', 'archive');
@@ -62,6 +65,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Conf
     maxPageSize: intSetting(env, 'AUDITQL_MAX_PAGE_SIZE', 1000, 1, 100000),
     resultTtlSeconds: intSetting(env, 'AUDITQL_RESULT_TTL_SECONDS', 900, 1, 7 * 86400),
     maxConcurrentQueries: intSetting(env, 'AUDITQL_MAX_CONCURRENT_QUERIES', 4, 1, 64),
+    s3AccessPrefixes: parseS3AccessPrefixes(env.AUDITQL_S3_ACCESS_PREFIXES),
   };
 }
 

@@ -2,6 +2,7 @@
 // Athena and Trino engines plug in here (issue 4) behind the same QueryEngine interface.
 import type { Config } from '../config';
 import { DuckDbEngine } from './duckdb/duckdb.engine';
+import { createS3AccessSource } from './duckdb/sources/s3access.source';
 import type { QueryEngine } from './query-engine';
 
 export async function createEngine(config: Config): Promise<QueryEngine> {
@@ -12,5 +13,6 @@ export async function createEngine(config: Config): Promise<QueryEngine> {
     archiveDir: config.archiveDir,
     resultTtlSeconds: config.resultTtlSeconds,
     maxConcurrentQueries: config.maxConcurrentQueries,
+    sources: [createS3AccessSource(config.s3AccessPrefixes)],
   });
 }
