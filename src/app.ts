@@ -6,7 +6,7 @@ import { timingSafeEqual } from 'node:crypto';
 import { createApollo } from './apollo';
 import { AppDeps, createContext } from './context';
 import { exampleOperations } from './explorer/examples';
-import { registerExplorer } from './explorer/explorer.plugin';
+import { EXPLORER_ASSET_PREFIX, registerExplorer } from './explorer/explorer.plugin';
 
 export const GRAPHQL_PATH = '/graphql';
 
@@ -26,7 +26,9 @@ function abortSignalOf(reply: FastifyReply): AbortSignal {
 }
 
 function tokenMatches(header: string | undefined, token: string): boolean {
-  const given = Buffer.from(header?.replace(/^Bearer\s+/i, '') ?? '');
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(header ?? '');
+  if (!match) return false;
+  const given = Buffer.from(match[1]!);
   const want = Buffer.from(token);
   return given.length === want.length && timingSafeEqual(given, want);
 }
@@ -39,14 +41,15 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
 
   const token = deps.config.apiToken;
   if (token) {
+    // Deny by default: only the explorer's page and assets and the health check are public (they
+    // hold no data). Decisions use the route Fastify matched, never the raw URL, so an encoded path
+    // such as /%67raphql cannot slip past the check.
     app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
-      // Only the explorer page itself is public (it holds no data); every GraphQL operation, GET or
-      // POST, needs the token.
-      const [pathname, search] = request.url.split('?', 2);
-      const explorerPage = request.method === 'GET' && pathname === GRAPHQL_PATH && !search && (request.headers.accept ?? '').includes('text/html');
-      const isGraphql = pathname === GRAPHQL_PATH || pathname?.startsWith(`${GRAPHQL_PATH}/`);
-      if (isGraphql && !explorerPage && !tokenMatches(request.headers.authorization, token)) {
-        await reply.code(401).header('www-authenticate', 'Bearer').send({ errors: [{ message: 'missing or wrong bearer token (AUDITQL_API_TOKEN)', extensions: { code: 'UNAUTHENTICATED' } }] });
+      const route = request.routeOptions.url;
+      const explorerPage = route === GRAPHQL_PATH && request.method === 'GET' && !request.url.includes('?') && (request.headers.accept ?? '').includes('text/html');
+      const isPublic = route === '/' || route === '/healthz' || (route?.startsWith(EXPLORER_ASSET_PREFIX) ?? false) || explorerPage;
+      if (!isPublic && !tokenMatches(request.headers.authorization, token)) {
+        await reply.code(401).header('www-authenticate', 'Bearer').send({ errors: [{ message: 'missing or wrong bearer token: send "Authorization: Bearer <AUDITQL_API_TOKEN>"', extensions: { code: 'UNAUTHENTICATED' } }] });
       }
     });
   }

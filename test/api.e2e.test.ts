@@ -178,6 +178,13 @@ describe('secure by default', () => {
       const payload = { query: '{ __typename }' };
       const denied = await secured.inject({ method: 'POST', url: '/graphql', payload });
       expect(denied.statusCode).toBe(401);
+      for (const url of ['/%67raphql', '/graph%71l', '/graphql/', '/GRAPHQL']) {
+        const sneaky = await secured.inject({ method: 'POST', url, payload });
+        expect([401, 404]).toContain(sneaky.statusCode);
+        expect(sneaky.body).not.toContain('"__typename"');
+      }
+      const noScheme = await secured.inject({ method: 'POST', url: '/graphql', payload, headers: { authorization: 's3cret' } });
+      expect(noScheme.statusCode).toBe(401);
       const viaGet = await secured.inject({ method: 'GET', url: '/graphql?query=%7B__typename%7D', headers: { accept: 'text/html', 'apollo-require-preflight': '1' } });
       expect(viaGet.statusCode).toBe(401);
       const page = await secured.inject({ method: 'GET', url: '/graphql', headers: { accept: 'text/html' } });
