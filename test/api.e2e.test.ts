@@ -64,7 +64,8 @@ describe('GraphQL over HTTP', () => {
     ]);
     expect(c.stats).toMatchObject({ engine: 'duckdb', filesRead: 1, rowsMatched: '4', malformedRecords: '0', malformedFiles: [] });
     expect(c.stats.sql).toContain("CASE WHEN strpos(sourceipaddress, ':') = 0 THEN contains(?, TRY_CAST(sourceipaddress AS IPADDRESS)) ELSE false END");
-    expect(c.stats.parameters).toEqual(['2026/11/30', '2026/11/30', '2026-11-30T00:00:00.000Z', '2026-12-01T00:00:00.000Z', '203.0.113.0/24']);
+    // The day range reaches into 12/01: files sit in the folder of their delivery day.
+    expect(c.stats.parameters).toEqual(['2026/11/30', '2026/12/01', '2026-11-30T00:00:00.000Z', '2026-12-01T00:00:00.000Z', '203.0.113.0/24']);
   });
 
   it('matches IPv6 CIDRs and returns every instant in UTC', async () => {

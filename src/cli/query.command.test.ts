@@ -40,9 +40,9 @@ describe('auditql query', () => {
     });
     expect(out.ok).toBe(true);
     const [x] = (out.json as { explain: { engine: string; sql: string; parameters: unknown[]; executionParameters: string[] }[] }).explain;
-    expect(x).toMatchObject({ engine: 'athena', parameters: ['2026/11/30', '2026/11/30', '2026-11-30T00:00:00.000Z', '2026-12-01T00:00:00.000Z', "o'brien"] });
+    expect(x).toMatchObject({ engine: 'athena', parameters: ['2026/11/30', '2026/12/01', '2026-11-30T00:00:00.000Z', '2026-12-01T00:00:00.000Z', "o'brien"] });
     expect(x!.sql).toMatch(/^SELECT\n\s+CAST\(eventname AS VARCHAR\) AS key_1/);
-    expect(x!.executionParameters).toEqual(["'2026/11/30'", "'2026/11/30'", "'2026-11-30T00:00:00.000Z'", "'2026-12-01T00:00:00.000Z'", "'o''brien'"]);
+    expect(x!.executionParameters).toEqual(["'2026/11/30'", "'2026/12/01'", "'2026-11-30T00:00:00.000Z'", "'2026-12-01T00:00:00.000Z'", "'o''brien'"]);
   });
 
   it('names bad --variables', () => {

@@ -5,7 +5,8 @@ import { TimeWindow } from './time-window';
 import { thrown } from '../../test/helpers/thrown';
 
 const WINDOW: TimeWindow = { from: new Date('2026-11-30T22:15:00Z'), to: new Date('2026-12-02T00:00:00Z') };
-const WINDOW_PARAMS = ['2026/11/30', '2026/12/01', '2026-11-30T22:15:00.000Z', '2026-12-02T00:00:00.000Z'];
+// The day range reaches the first hour after the window: files are in the folder of their delivery day.
+const WINDOW_PARAMS = ['2026/11/30', '2026/12/02', '2026-11-30T22:15:00.000Z', '2026-12-02T00:00:00.000Z'];
 const WINDOW_WHERE = [
   'WHERE (day BETWEEN ? AND ?)',
   '  AND (from_iso8601_timestamp(eventtime) >= from_iso8601_timestamp(?))',
@@ -214,10 +215,12 @@ describe('every filter field becomes a parameterised predicate', () => {
 
 describe('every plan starts with the window predicate', () => {
   it.each([
-    ['a window ending at midnight', '2026-12-01T00:00:00Z', '2026-12-02T00:00:00Z', '2026/12/01', '2026/12/01'],
+    // The last day is the delivery day of the window's end plus an hour of late delivery.
+    ['a window ending at midnight', '2026-12-01T00:00:00Z', '2026-12-02T00:00:00Z', '2026/12/01', '2026/12/02'],
+    ['a window ending before 23:00', '2026-12-01T00:00:00Z', '2026-12-01T22:59:59.999Z', '2026/12/01', '2026/12/01'],
     ['a window ending just after midnight', '2026-12-01T00:00:00Z', '2026-12-02T00:00:00.001Z', '2026/12/01', '2026/12/02'],
     ['a window across a year end', '2026-12-31T23:00:00Z', '2027-01-01T01:00:00Z', '2026/12/31', '2027/01/01'],
-    ['a window over a leap day', '2028-02-28T12:00:00Z', '2028-03-01T00:00:00Z', '2028/02/28', '2028/02/29'],
+    ['a window over a leap day', '2028-02-28T12:00:00Z', '2028-03-01T00:00:00Z', '2028/02/28', '2028/03/01'],
   ])('%s: day BETWEEN %s AND %s, then the instant bounds', (_name, from, to, firstDay, lastDay) => {
     const window = { from: new Date(from), to: new Date(to) };
     const filter: CloudTrailFilterSpec = { eventNames: ['ConsoleLogin'], accounts: ['123456789012'] };

@@ -1,5 +1,8 @@
-// The window predicate for logs whose `day` partition is the DELIVERY time (S3 server access logs:
-// the date in the object name), not the time of the records inside.
+// The window predicate for logs whose `day` partition is the DELIVERY time, not the time of the
+// records inside: all four logs (S3 server access logs: the date in the object name; CloudTrail, VPC
+// Flow Logs and ALB: the day folder, named by the delivery time). CloudTrail documents that a file
+// "can contain records written at any point before" its delivery, so an event of 23:58 delivered at
+// 00:05 sits in the next day's folder.
 //
 // Why it differs from addWindowPredicate: S3 writes a log object some minutes after the requests it
 // records, so an object named 00:20 on day D+1 may hold requests of 23:55 on day D. Objects named
@@ -34,6 +37,14 @@ export function deliveryRange(window: TimeWindow): DeliveryRange {
 export function deliveryDayRange(window: TimeWindow): [string, string] {
   const { fromMs, toMs } = deliveryRange(window);
   return [partitionDay(new Date(fromMs)), partitionDay(new Date(toMs - 1))];
+}
+
+/** Every `yyyy/MM/dd` delivery day whose folder may hold records of the window, oldest first. */
+export function deliveryDays(window: TimeWindow): string[] {
+  const { fromMs, toMs } = deliveryRange(window);
+  const days: string[] = [];
+  for (let t = fromMs; t < toMs; t += DAY_MS) days.push(partitionDay(new Date(t)));
+  return days;
 }
 
 export function addDeliveryWindowPredicate(parts: SqlParts, window: TimeWindow, timeExpression: string): void {

@@ -7,7 +7,7 @@ import { vpcFlowCountsPlan, vpcFlowRecordsPlan } from './vpcflow.planner';
 import type { TimeWindow } from './time-window';
 
 const WINDOW: TimeWindow = { from: new Date('2026-11-30T22:15:00Z'), to: new Date('2026-12-02T00:00:00Z') };
-const WINDOW_PARAMS = ['2026/11/30', '2026/12/01', '2026-11-30T22:15:00.000Z', '2026-12-02T00:00:00.000Z'];
+const WINDOW_PARAMS = ['2026/11/30', '2026/12/02', '2026-11-30T22:15:00.000Z', '2026-12-02T00:00:00.000Z'];
 const v4 = (c: string): string => `CASE WHEN strpos(${c}, ':') = 0 THEN contains(?, TRY_CAST(${c} AS IPADDRESS)) ELSE false END`;
 const v6 = (c: string): string => `CASE WHEN strpos(${c}, ':') > 0 THEN contains(?, TRY_CAST(${c} AS IPADDRESS)) ELSE false END`;
 

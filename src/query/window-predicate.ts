@@ -1,11 +1,11 @@
 // The predicate every plan starts with: the partition range first (prunes Athena partitions and the
-// DuckDB folder listing), then the exact instant bounds on the log's own time column.
+// DuckDB folder listing), then the exact instant bounds on the log's own time column. Every log's
+// `day` partition is its delivery day, so the range reaches past the window's end by the late-delivery
+// allowance (see delivery-window.ts).
+import { addDeliveryWindowPredicate } from './delivery-window';
 import { SqlParts } from './query-plan';
-import { TimeWindow, windowDayRange } from './time-window';
+import { TimeWindow } from './time-window';
 
 export function addWindowPredicate(parts: SqlParts, window: TimeWindow, timeExpression: string): void {
-  const [firstDay, lastDay] = windowDayRange(window);
-  parts.add('day BETWEEN ? AND ?', firstDay, lastDay);
-  parts.add(`${timeExpression} >= from_iso8601_timestamp(?)`, window.from.toISOString());
-  parts.add(`${timeExpression} < from_iso8601_timestamp(?)`, window.to.toISOString());
+  addDeliveryWindowPredicate(parts, window, timeExpression);
 }

@@ -4,7 +4,8 @@
 import { promises as fsp } from 'node:fs';
 import * as path from 'node:path';
 import type { PartitionHints } from '../../query/query-plan';
-import { TimeWindow, windowDays } from '../../query/time-window';
+import { deliveryDays } from '../../query/delivery-window';
+import { TimeWindow } from '../../query/time-window';
 
 export interface ArchiveFile {
   /** Object key relative to the archive root, e.g. AWSLogs/111122223333/CloudTrail/us-east-1/2026/12/01/x.json.gz */
@@ -42,7 +43,7 @@ export async function listAccountDirs(root: string): Promise<{ account: string; 
  * (CloudTrail, vpcflowlogs, elasticloadbalancing).
  */
 export async function listServiceFiles(root: string, service: string, window: TimeWindow, hints: PartitionHints, accept: (name: string) => boolean): Promise<ArchiveFile[]> {
-  const days = windowDays(window);
+  const days = deliveryDays(window);
   const files: ArchiveFile[] = [];
   for (const { account, rel } of await listAccountDirs(root)) {
     if (hints.accounts && !hints.accounts.includes(account)) continue;

@@ -36,6 +36,8 @@ describe('DuckDbEngine', () => {
     await fsp.writeFile(path.join(digestDir, '111122223333_CloudTrail-Digest_us-east-1_x_20261130T120000Z.json.gz'), gzipSync('{"digestStartTime":"x"}'));
     await writeTrailFile(root, { day: '2026/11/29', name: '111122223333_CloudTrail_us-east-1_20261129T1200Z_outside.json', raw: 'corrupt, but never read' });
     await writeTrailFile(root, { day: '2026/12/01', records: [trailRecord({ eventName: 'NextDay', eventTime: '2026-12-01T00:00:00Z' })] });
+    // Delivered at 00:05 into the next day's folder, as CloudTrail does with the last minutes of a day.
+    await writeTrailFile(root, { day: '2026/12/01', name: '111122223333_CloudTrail_us-east-1_20261201T0005Z_late.json.gz', records: [trailRecord({ eventName: 'LateDelivered', eventTime: '2026-11-30T23:58:00Z' })] });
     engine = await DuckDbEngine.create({ archiveDir: root, resultTtlSeconds: 2 });
   });
 
@@ -48,8 +50,9 @@ describe('DuckDbEngine', () => {
     const x = await engine.execute(cloudTrailCountsPlan(WINDOW, null, ['EVENT_NAME'], 50));
     const page = await engine.readPage(x.id, { offset: 0 }, 50);
     const counts = Object.fromEntries(page.rows.map((r) => [r.key_1, Number(r.n)]));
-    expect(counts).toEqual({ A: 1, B: 1, C: 1, OrgEvent: 1, Quoted: 1 });
-    expect(x.stats.filesRead).toBe(4);
+    expect(counts).toEqual({ A: 1, B: 1, C: 1, OrgEvent: 1, Quoted: 1, LateDelivered: 1 });
+    // 3 good files of 11/30 plus the 12/01 folder's two, read because files sit in their delivery day.
+    expect(x.stats.filesRead).toBe(6);
     expect(x.stats.malformedRecords).toBe(4n);
     expect([...x.stats.malformedFiles].sort()).toEqual(
       [
@@ -77,6 +80,11 @@ describe('DuckDbEngine', () => {
     expect(quoted.stats.rowsMatched).toBe(1n);
   });
 
+  it('finds an event delivered after midnight in the next day folder', async () => {
+    const x = await engine.execute(cloudTrailEventsPlan({ from: new Date('2026-11-30T23:00:00Z'), to: WINDOW.to }, { eventNames: ['LateDelivered'] }));
+    expect(x.stats.rowsMatched).toBe(1n);
+  });
+
   it('keeps the window half-open: an event at `to` belongs to the next window', async () => {
     const x = await engine.execute(cloudTrailEventsPlan({ from: WINDOW.from, to: new Date('2026-12-01T00:00:00.001Z') }, { eventNames: ['NextDay'] }));
     expect(x.stats.rowsMatched).toBe(1n);
@@ -94,9 +102,9 @@ describe('DuckDbEngine', () => {
       seen.push(...page.rows.map((r) => String(r.eventname)));
       position = page.next;
     }
-    expect(seen).toHaveLength(5);
-    expect(seen.slice(3)).toEqual(['B', 'C']); // 10:00 (three events) < 11:00 < 12:00
-    expect(new Set(seen)).toEqual(new Set(['A', 'B', 'C', 'OrgEvent', 'Quoted']));
+    expect(seen).toHaveLength(6);
+    expect(seen.slice(3)).toEqual(['B', 'C', 'LateDelivered']); // 10:00 (three events) < 11:00 < 12:00 < 23:58
+    expect(new Set(seen)).toEqual(new Set(['A', 'B', 'C', 'OrgEvent', 'Quoted', 'LateDelivered']));
     expect(engine.executions - before).toBe(1);
   });
 
@@ -107,8 +115,8 @@ describe('DuckDbEngine', () => {
   });
 
   it('checks a window ahead of queries, listing only its day folders', async () => {
-    expect(await engine.warm(WINDOW, ['cloudtrail_logs'])).toBe(7);
-    expect(await engine.warm({ from: new Date('2026-12-01T00:00:00Z'), to: new Date('2026-12-02T00:00:00Z') })).toBe(1);
+    expect(await engine.warm(WINDOW, ['cloudtrail_logs'])).toBe(9); // 7 of 11/30 + 2 of 12/01 (late delivery)
+    expect(await engine.warm({ from: new Date('2026-12-01T00:00:00Z'), to: new Date('2026-12-01T12:00:00Z') })).toBe(2);
   });
 
   it('does not start a query whose request was already cancelled', async () => {

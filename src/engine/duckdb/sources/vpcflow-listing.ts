@@ -5,7 +5,8 @@
 import { promises as fsp } from 'node:fs';
 import * as path from 'node:path';
 import type { PartitionHints } from '../../../query/query-plan';
-import { TimeWindow, windowDays } from '../../../query/time-window';
+import { deliveryDays } from '../../../query/delivery-window';
+import { TimeWindow } from '../../../query/time-window';
 import { ArchiveFile, listServiceFiles } from '../archive-listing';
 
 /** Text (plain or gzip) and Parquet deliveries; anything else in a day folder is not a flow log. */
@@ -60,7 +61,7 @@ async function listHiveFiles(root: string, window: TimeWindow, hints: PartitionH
     for (const regionDir of (await entries(path.join(root, service))).sort()) {
       const region = /^aws-region=(.+)$/.exec(regionDir)?.[1];
       if (region === undefined || (hints.regions && !hints.regions.includes(region))) continue;
-      for (const day of windowDays(window)) {
+      for (const day of deliveryDays(window)) {
         const [y, m, d] = day.split('/');
         await filesIn(root, `${service}/${regionDir}/year=${y}/month=${m}/day=${d}`, files);
       }
