@@ -6,6 +6,6 @@ SELECT
   substr(filename, {{keyStart}}) AS file,
   bool_or(Records IS NULL) AS no_records,
   sum(coalesce(len(Records), 0)) AS records,
-  sum(coalesce(len(list_filter(Records, r -> r.eventTime IS NULL OR r.eventName IS NULL OR r.eventSource IS NULL)), 0)) AS missing
+  sum(coalesce(len(list_filter(Records, r -> NOT auditql_cloudtrail_ok(r))), 0)) AS missing
 FROM {{source}}
 GROUP BY filename

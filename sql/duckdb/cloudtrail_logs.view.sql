@@ -4,7 +4,7 @@
 -- from AWSLogs/ on (DuckDB reports the absolute local path; the key is what evidence should cite).
 -- {{keyStart}} is where the key starts in DuckDB's absolute `filename`. {{columns}} is the select list of the columns the query names (src/engine/duckdb/cloudtrail-columns.ts);
 -- {{days}} is a UNION ALL of cloudtrail_day.sql, one branch per day folder listed for the query's
--- window (cloudtrail_read.sql over its files), or one branch over cloudtrail_empty.sql. Records without eventTime, eventName or eventSource are malformed: counted by
+-- window (cloudtrail_read.sql over its files), or one branch over cloudtrail_empty.sql. Records auditql_cloudtrail_ok rejects are malformed: counted by
 -- the health check, kept out of the view.
 CREATE OR REPLACE TEMP VIEW cloudtrail_logs AS
 SELECT
@@ -16,4 +16,4 @@ SELECT
 FROM (
 {{days}}
 )
-WHERE r.eventTime IS NOT NULL AND r.eventName IS NOT NULL AND r.eventSource IS NOT NULL
+WHERE auditql_cloudtrail_ok(r)

@@ -12,6 +12,8 @@ export interface ArchiveFile {
   key: string;
   size: number;
   mtimeMs: number;
+  /** Read record by record: the file parses but a record has the wrong shape (set by the health check). */
+  lenient?: boolean;
 }
 
 async function listDir(dir: string): Promise<string[]> {

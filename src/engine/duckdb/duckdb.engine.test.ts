@@ -125,3 +125,58 @@ describe('DuckDbEngine', () => {
     await expect(engine.execute(cloudTrailEventsPlan(WINDOW, null), { signal: controller.signal })).rejects.toMatchObject({ extensions: { code: 'CANCELLED' } });
   });
 });
+
+describe('DuckDbEngine with records of the wrong shape', () => {
+  let root: string;
+  let engine: DuckDbEngine;
+
+  beforeAll(async () => {
+    root = await tempDir();
+    // One file: two good records and five bad ones. The typed reader fails on the shapes, so the file
+    // is read record by record; bad times would otherwise fail every query over the window.
+    await writeTrailFile(root, {
+      day: DAY,
+      records: [
+        trailRecord({ eventName: 'Good1' }),
+        trailRecord({ eventName: 'BadIdentity', userIdentity: 'a string' }),
+        trailRecord({ eventName: 'BadResources', resources: 'nope' }),
+        trailRecord({ eventName: 'BadTime', eventTime: 'not-a-date' }),
+        trailRecord({ eventName: 'ZonelessTime', eventTime: '2026-11-30T10:00:00' }),
+        42,
+        trailRecord({ eventName: 'Good2', eventTime: '2026-11-30T11:00:00Z' }),
+      ],
+    });
+    // A typed-readable file whose only problem is a bad time.
+    await writeTrailFile(root, { day: DAY, records: [trailRecord({ eventName: 'Good3' }), trailRecord({ eventName: 'NumberTime', eventTime: 5 })] });
+    engine = await DuckDbEngine.create({ archiveDir: root });
+  });
+
+  afterAll(async () => {
+    await engine.close();
+    await removeDir(root);
+  });
+
+  it('keeps the good records of a file and counts each bad one', async () => {
+    // A field of the wrong type reads as null (the record stays); a record that is not an object or
+    // has no valid UTC eventTime is malformed: 42, BadTime, ZonelessTime, NumberTime.
+    const cases: [ReturnType<typeof cloudTrailEventsPlan>, string[]][] = [
+      [cloudTrailEventsPlan(WINDOW, null), ['BadIdentity', 'BadResources', 'Good1', 'Good2', 'Good3']],
+      [cloudTrailCountsPlan(WINDOW, null, ['EVENT_NAME'], 50), ['BadIdentity', 'BadResources', 'Good1', 'Good2', 'Good3']],
+      [cloudTrailEventsPlan(WINDOW, { userName: 'alice' }), ['BadResources', 'Good1', 'Good2', 'Good3']],
+    ];
+    for (const [plan, expected] of cases) {
+      const x = await engine.execute(plan);
+      const rows = (await engine.readPage(x.id, { offset: 0 }, 50)).rows;
+      expect(rows.map((r) => String(r.eventname ?? r.key_1)).sort()).toEqual(expected);
+      expect(x.stats.malformedRecords).toBe(4n);
+      expect(x.stats.malformedFiles).toHaveLength(2);
+      expect(x.stats.filesRead).toBe(2);
+    }
+    const all = await engine.execute(cloudTrailEventsPlan(WINDOW, { eventNames: ['BadIdentity', 'BadResources'] }));
+    const rows = (await engine.readPage(all.id, { offset: 0 }, 10)).rows;
+    expect(rows.map((r) => [r.eventname, r.identity_username, r.resources_json])).toEqual([
+      ['BadIdentity', null, null],
+      ['BadResources', 'alice', null],
+    ]);
+  });
+});

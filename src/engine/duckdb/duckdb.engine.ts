@@ -118,7 +118,7 @@ export class DuckDbEngine implements QueryEngine {
       try {
         if (options.signal?.aborted) throw new AuditqlError('CANCELLED', 'the request was cancelled before the query started');
         const health = await this.health.healthOf(c, source, files);
-        const readable = files.filter((f) => health.get(f.key)?.readable === true);
+        const readable = files.filter((f) => health.get(f.key)?.readable === true).map((f) => (health.get(f.key)?.lenient ? { ...f, lenient: true } : f));
         let malformed = 0n;
         const malformedFiles: string[] = [];
         for (const f of files) {

@@ -36,6 +36,18 @@ export class FileHealthCache {
     return out;
   }
 
+  private async checkLenient(c: DuckDBConnection, source: LogSource, file: ArchiveFile, typedError: string): Promise<FileHealth> {
+    const unreadable: FileHealth = { records: 0, malformed: 1, readable: false, problem: typedError.split('\n')[0] ?? 'unreadable' };
+    if (!source.lenientHealthSql) return unreadable;
+    try {
+      const [row] = await this.run(c, source.lenientHealthSql(this.root, file));
+      const health = source.healthFromRow(row);
+      return health.readable ? { ...health, lenient: true } : health;
+    } catch {
+      return unreadable;
+    }
+  }
+
   private async check(c: DuckDBConnection, source: LogSource, files: readonly ArchiveFile[]): Promise<void> {
     if (files.length === 0) return;
     let rows: Record<string, unknown>[];
@@ -43,7 +55,7 @@ export class FileHealthCache {
       rows = await this.run(c, source.healthSql(this.root, files));
     } catch (e) {
       if (files.length === 1) {
-        this.known.set(FileHealthCache.id(source, files[0]!), { records: 0, malformed: 1, readable: false, problem: errorMessage(e).split('\n')[0] ?? 'unreadable' });
+        this.known.set(FileHealthCache.id(source, files[0]!), await this.checkLenient(c, source, files[0]!, errorMessage(e)));
         return;
       }
       const half = Math.ceil(files.length / 2);

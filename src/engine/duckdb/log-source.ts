@@ -14,6 +14,8 @@ export interface FileHealth {
   readable: boolean;
   /** What is wrong with the file, for logs; null when nothing is. */
   problem: string | null;
+  /** The view must read this file record by record (see LogSource.lenientHealthSql). */
+  lenient?: boolean;
 }
 
 export interface LogSource {
@@ -22,6 +24,11 @@ export interface LogSource {
   listFiles(root: string, window: TimeWindow, hints: PartitionHints): Promise<ArchiveFile[]>;
   /** A query over the files that returns one row per file with a `file` column holding its key. */
   healthSql(root: string, files: readonly ArchiveFile[]): string;
+  /**
+   * For a file healthSql fails on: a check that reads it record by record, when the log's reader can
+   * (a file that parses but holds a record of the wrong shape keeps its good records). Rows as healthSql.
+   */
+  lenientHealthSql?(root: string, file: ArchiveFile): string;
   /** Reads a file's health from its row of healthSql (undefined: the file produced no row). */
   healthFromRow(row: Record<string, unknown> | undefined): FileHealth;
   /** `CREATE OR REPLACE TEMP VIEW <table>` over the files, with at least the columns `sql` names. */

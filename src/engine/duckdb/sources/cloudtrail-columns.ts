@@ -69,6 +69,41 @@ export function recordType(columns: readonly ViewColumn[]): string {
   return `STRUCT(${columns.map((c) => `${c.field} ${c.type}`).join(', ')})[]`;
 }
 
+export type JsonStructure = string | JsonStructure[] | { [field: string]: JsonStructure };
+
+/**
+ * The JSON structure json_transform takes for one of the catalogue's types: STRUCT(a T, …) → {"a": …},
+ * T[] → [T], a scalar → its name. Only the forms the catalogue uses are accepted.
+ */
+export function structureOf(type: string): JsonStructure {
+  const t = type.trim();
+  if (t.endsWith('[]')) return [structureOf(t.slice(0, -2))];
+  const struct = /^STRUCT\((.*)\)$/s.exec(t);
+  if (!struct) {
+    if (!/^[A-Z]+$/.test(t)) throw new Error(`not a catalogue type: ${type}`);
+    return t;
+  }
+  const out: Record<string, JsonStructure> = {};
+  let depth = 0;
+  let start = 0;
+  const body = struct[1]!;
+  const fields: string[] = [];
+  for (let i = 0; i <= body.length; i++) {
+    const ch = body[i];
+    if (ch === '(') depth++;
+    else if (ch === ')') depth--;
+    else if ((ch === ',' && depth === 0) || i === body.length) {
+      fields.push(body.slice(start, i).trim());
+      start = i + 1;
+    }
+  }
+  for (const field of fields) {
+    const space = field.indexOf(' ');
+    out[field.slice(0, space)] = structureOf(field.slice(space + 1));
+  }
+  return out;
+}
+
 /** The view's select list for the given columns. */
 export function selectList(columns: readonly ViewColumn[]): string {
   return columns.map((c) => `  ${c.expr ?? `r.${c.field}`} AS ${c.name},`).join('\n');

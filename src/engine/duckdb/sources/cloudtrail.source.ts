@@ -7,7 +7,7 @@ import { TimeWindow } from '../../../query/time-window';
 import type { PartitionHints } from '../../../query/query-plan';
 import { ArchiveFile, listCloudTrailFiles } from '../archive-listing';
 import type { FileHealth, LogSource } from '../log-source';
-import { CLOUDTRAIL_COLUMNS, columnsUsedBy, recordType, selectList } from './cloudtrail-columns';
+import { CLOUDTRAIL_COLUMNS, columnsUsedBy, recordType, selectList, structureOf } from './cloudtrail-columns';
 
 /**
  * The reader over the given files (cloudtrail_read.sql), or an empty stand-in with the same columns.
@@ -16,7 +16,23 @@ import { CLOUDTRAIL_COLUMNS, columnsUsedBy, recordType, selectList } from './clo
  */
 function source(root: string, files: readonly ArchiveFile[], type: string): string {
   if (files.length === 0) return fillTemplate(loadSql('duckdb/cloudtrail_empty.sql'), { recordType: type });
-  return fillTemplate(loadSql('duckdb/cloudtrail_read.sql'), { files: `[${files.map((f) => sqlString(path.join(root, f.key))).join(', ')}]`, recordType: type });
+  return fillTemplate(loadSql('duckdb/cloudtrail_read.sql'), { files: fileList(root, files), recordType: type });
+}
+
+function fileList(root: string, files: readonly ArchiveFile[]): string {
+  return `[${files.map((f) => sqlString(path.join(root, f.key))).join(', ')}]`;
+}
+
+/** The element type of a Records list type (STRUCT(...)[] → STRUCT(...)). */
+function elementOf(listType: string): string {
+  return listType.replace(/\[\]$/, '');
+}
+
+const FULL_RECORD = elementOf(recordType(CLOUDTRAIL_COLUMNS));
+
+/** json_transform's structure argument for a DuckDB type, as a SQL string literal. */
+function jsonStructure(type: string): string {
+  return sqlString(JSON.stringify(structureOf(type)));
 }
 
 /** 1-based position of the object key in DuckDB's `filename` for files under root. */
@@ -37,11 +53,15 @@ export const cloudTrailSource: LogSource = {
     return fillTemplate(loadSql('duckdb/cloudtrail_health.sql'), { source: source(root, files, recordType(CLOUDTRAIL_COLUMNS)), keyStart: keyStart(root) });
   },
 
+  lenientHealthSql(root: string, file: ArchiveFile): string {
+    return fillTemplate(loadSql('duckdb/cloudtrail_health_lenient.sql'), { files: fileList(root, [file]), recordType: jsonStructure(FULL_RECORD), keyStart: keyStart(root) });
+  },
+
   healthFromRow(r: Record<string, unknown> | undefined): FileHealth {
     if (!r) return { records: 0, malformed: 1, readable: false, problem: 'the file holds no JSON object' };
     if (r.no_records === true) return { records: 0, malformed: 1, readable: false, problem: 'the file has no "Records" array (not a CloudTrail log file)' };
     const missing = Number(r.missing);
-    return { records: Number(r.records) - missing, malformed: missing, readable: true, problem: missing > 0 ? `${missing} record(s) without eventTime, eventName or eventSource` : null };
+    return { records: Number(r.records) - missing, malformed: missing, readable: true, problem: missing > 0 ? `${missing} record(s) of the wrong shape or without a valid eventTime (UTC ISO-8601), eventName or eventSource` : null };
   },
 
   // One UNION ALL branch per day folder: the day partition is then a constant of its branch.
@@ -53,8 +73,17 @@ export const cloudTrailSource: LogSource = {
       const day = DAY_OF_KEY.exec(f.key)?.[1] ?? '';
       byDay.set(day, [...(byDay.get(day) ?? []), f]);
     }
-    const branch = (day: string, dayFiles: readonly ArchiveFile[]): string => fillTemplate(loadSql('duckdb/cloudtrail_day.sql'), { day: sqlString(day), source: source(root, dayFiles, type) });
-    const days = byDay.size === 0 ? [branch('', [])] : [...byDay].map(([day, dayFiles]) => branch(day, dayFiles));
+    const branch = (day: string, from: string): string => fillTemplate(loadSql('duckdb/cloudtrail_day.sql'), { day: sqlString(day), source: from });
+    const days: string[] = [];
+    for (const [day, dayFiles] of byDay) {
+      const typed = dayFiles.filter((f) => !f.lenient);
+      const lenient = dayFiles.filter((f) => f.lenient);
+      if (typed.length > 0) days.push(branch(day, source(root, typed, type)));
+      if (lenient.length > 0) {
+        days.push(branch(day, fillTemplate(loadSql('duckdb/cloudtrail_read_lenient.sql'), { files: fileList(root, lenient), recordType: jsonStructure(elementOf(type)) })));
+      }
+    }
+    if (days.length === 0) days.push(branch('', source(root, [], type)));
     return fillTemplate(loadSql('duckdb/cloudtrail_logs.view.sql'), { columns: selectList(columns), days: days.join('\nUNION ALL\n'), keyStart: keyStart(root) });
   },
 
