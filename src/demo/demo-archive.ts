@@ -1,6 +1,7 @@
 // The whole demo Log Archive: every log type the generators know, cut at the same instant so that
 // the same principals and addresses line up across logs. Used by `npm start` and `auditql demo-data`.
 import { generateCloudTrailDemo } from './cloudtrail.generator';
+import { generateAlbDemo } from './alb.generator';
 import { generateS3AccessDemo } from './s3access.generator';
 import { generateVpcFlowDemo } from './vpcflow.generator';
 
@@ -26,6 +27,7 @@ export async function generateDemoArchive(dir: string, opts: DemoArchiveOptions 
   const trail = await generateCloudTrailDemo(dir, { ...common, eventsPerDay: opts.eventsPerDay });
   const flows = await generateVpcFlowDemo(dir, common);
   const s3 = await generateS3AccessDemo(dir, common);
+  const alb = await generateAlbDemo(dir, common);
   return {
     dir,
     from: trail.from,
@@ -34,6 +36,7 @@ export async function generateDemoArchive(dir: string, opts: DemoArchiveOptions 
       cloudtrail: { records: trail.events, files: trail.files },
       vpcflow: { records: flows.records, files: flows.files },
       s3access: { records: s3.requests, files: s3.files },
+      alb: { records: alb.requests, files: alb.files },
     },
   };
 }

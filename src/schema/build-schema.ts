@@ -3,6 +3,7 @@
 import { GraphQLSchema, printSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { CloudTrailResolver } from '../resolvers/cloudtrail.resolver';
+import { AlbResolver } from '../resolvers/alb.resolver';
 import { S3AccessResolver } from '../resolvers/s3access.resolver';
 import { VpcFlowResolver } from '../resolvers/vpcflow.resolver';
 
@@ -10,7 +11,7 @@ let schema: Promise<GraphQLSchema> | undefined;
 
 export function auditqlSchema(): Promise<GraphQLSchema> {
   // type-graphql keeps metadata globally; building once per process avoids duplicate-type errors.
-  schema ??= buildSchema({ resolvers: [CloudTrailResolver, VpcFlowResolver, S3AccessResolver], validate: false });
+  schema ??= buildSchema({ resolvers: [CloudTrailResolver, VpcFlowResolver, S3AccessResolver, AlbResolver], validate: false });
   return schema;
 }
 

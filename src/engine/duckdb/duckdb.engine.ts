@@ -18,6 +18,7 @@ import { ConnectionPool } from './connection-pool';
 import { FileHealthCache } from './file-health';
 import type { LogSource } from './log-source';
 import { cloudTrailSource } from './sources/cloudtrail.source';
+import { albSource } from './sources/alb.source';
 import { s3AccessSource } from './sources/s3access.source';
 import { vpcFlowSource } from './sources/vpcflow.source';
 import { ResultStore } from './result-store';
@@ -35,7 +36,7 @@ export interface DuckDbEngineOptions {
 type DuckParam = string | number | boolean | null;
 
 /** The readers of every table the embedded engine serves. */
-const BUILT_IN_SOURCES: readonly LogSource[] = [cloudTrailSource, vpcFlowSource, s3AccessSource];
+const BUILT_IN_SOURCES: readonly LogSource[] = [cloudTrailSource, vpcFlowSource, s3AccessSource, albSource];
 
 async function rowsOf(c: DuckDBConnection, sql: string, params?: DuckParam[]): Promise<Record<string, unknown>[]> {
   const reader = await c.runAndReadAll(sql, params as never);
