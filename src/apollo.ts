@@ -3,12 +3,14 @@
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { AppContext } from './context';
+import { maxRootFieldsRule } from './request-limits';
 import { formatError } from './resolvers/format-error';
 import { auditqlSchema } from './schema/build-schema';
 
-export async function createApollo(): Promise<ApolloServer<AppContext>> {
+export async function createApollo(maxRootFields = 10): Promise<ApolloServer<AppContext>> {
   return new ApolloServer<AppContext>({
     schema: await auditqlSchema(),
+    validationRules: [maxRootFieldsRule(maxRootFields)],
     includeStacktraceInErrorResponses: false,
     formatError,
     plugins: [ApolloServerPluginLandingPageDisabled()],

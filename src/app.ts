@@ -1,7 +1,7 @@
 // Builds the Fastify app: GraphQL (Apollo) on /graphql, the offline explorer, a health check and the
 // optional bearer-token check. It never listens: server.ts does that, tests use inject() or listen(0).
 import fastifyApollo from '@as-integrations/fastify';
-import Fastify, { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import Fastify, { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { timingSafeEqual } from 'node:crypto';
 import { createApollo } from './apollo';
 import { AppDeps, createContext } from './context';
@@ -35,9 +35,20 @@ function tokenMatches(header: string | undefined, token: string): boolean {
 
 export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({ logger: options.logger ?? false });
-  const apollo = await createApollo();
+  const apollo = await createApollo(deps.config.maxRootFields);
   await apollo.start();
   app.addHook('onClose', async () => apollo.stop());
+
+  // Set before the plugins register, so they inherit it. Errors raised before GraphQL runs (a body that is not JSON, too large, the wrong content type, an
+  // unknown path) answer in GraphQL's error shape too, so clients read every failure the same way.
+  app.setErrorHandler(async (error: FastifyError, _request, reply) => {
+    const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
+    if (status === 500) console.error('auditql: unexpected error', error);
+    await reply.code(status).send({ errors: [{ message: status === 500 ? 'internal error' : error.message, extensions: { code: status === 500 ? 'INTERNAL' : 'BAD_REQUEST', httpStatus: status } }] });
+  });
+  app.setNotFoundHandler(async (request, reply) => {
+    await reply.code(404).send({ errors: [{ message: `no such path: ${request.method} ${request.url.split('?')[0]} (the API is at ${GRAPHQL_PATH})`, extensions: { code: 'NOT_FOUND', httpStatus: 404 } }] });
+  });
 
   const token = deps.config.apiToken;
   if (token) {

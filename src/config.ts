@@ -19,6 +19,8 @@ export interface Config {
   resultTtlSeconds: number;
   /** DuckDB connections, i.e. queries that run at once on the embedded engine. */
   maxConcurrentQueries: number;
+  /** Root fields (aliases included) one GraphQL operation may ask for: each runs a query. */
+  maxRootFields: number;
   /** Archive folders holding S3 server access logs (AWS fixes no prefix; ours is s3-access-logs). */
   s3AccessPrefixes: string[];
 }
@@ -50,6 +52,9 @@ export interface ConfigOverrides {
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: ConfigOverrides = {}): Config {
   const archive = overrides.archiveDir ?? env.AUDITQL_ARCHIVE;
+  if (archive !== undefined && archive.trim() === '') {
+    throw new Error('the archive folder is empty text: set AUDITQL_ARCHIVE (or --archive) to a folder, or unset it for the demo archive');
+  }
   const portRaw = overrides.port ?? (env.AUDITQL_PORT || env.PORT ? Number(env.AUDITQL_PORT || env.PORT) : 4000);
   if (!Number.isInteger(portRaw) || portRaw < 0 || portRaw > 65535) {
     throw new Error(`port must be a whole number from 0 to 65535; got "${env.AUDITQL_PORT ?? env.PORT}"`);
@@ -65,6 +70,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Conf
     maxPageSize: intSetting(env, 'AUDITQL_MAX_PAGE_SIZE', 1000, 1, 100000),
     resultTtlSeconds: intSetting(env, 'AUDITQL_RESULT_TTL_SECONDS', 900, 1, 7 * 86400),
     maxConcurrentQueries: intSetting(env, 'AUDITQL_MAX_CONCURRENT_QUERIES', 4, 1, 64),
+    maxRootFields: intSetting(env, 'AUDITQL_MAX_ROOT_FIELDS', 10, 1, 100),
     s3AccessPrefixes: parseS3AccessPrefixes(env.AUDITQL_S3_ACCESS_PREFIXES),
   };
 }

@@ -198,3 +198,38 @@ describe('secure by default', () => {
     }
   });
 });
+
+describe('limits and edges found by a hostile new user', () => {
+  it('rejects an operation with too many root fields before any engine work', async () => {
+    const before = engine.executions;
+    const fields = Array.from({ length: 11 }, (_, i) => `a${i}: cloudTrailCounts(window: $window, groupBy: [EVENT_NAME], top: ${i + 1}) { groups { count } }`).join('\n');
+    const { body } = await post(`query($window: TimeWindow!) { ${fields} }`, { window: WINDOW });
+    expect(body.errors[0].message).toMatch(/^this operation asks for 11 root fields \(aliases included\); the limit is 10 \(AUDITQL_MAX_ROOT_FIELDS\)/);
+    expect(engine.executions).toBe(before);
+  });
+
+  it('rejects dates that do not exist rather than rolling them over', async () => {
+    const { status, body } = await post(EVENTS, { window: { from: '2026-02-30T00:00:00Z', to: WINDOW.to } });
+    expect(status).toBe(400);
+    expect(body.errors[0].message).toMatch(/DateTime must be an ISO-8601 instant/);
+  });
+
+  it('says by how much a window is too long', async () => {
+    const { body } = await post(EVENTS, { window: { from: '2026-11-01T00:00:00Z', to: '2026-12-02T00:00:00.001Z' } });
+    expect(body.errors[0].message).toBe('window: must span at most 31 days (AUDITQL_MAX_WINDOW_DAYS); got "31 days + 1 ms"');
+  });
+
+  it('rejects an empty cursor instead of starting over', async () => {
+    const { body } = await post(EVENTS, { window: WINDOW, after: '' });
+    expect(body.errors[0].message).toMatch(/^after: must be a cursor returned by this API/);
+  });
+
+  it('answers a body that is not JSON, and an unknown path, in GraphQL error shape', async () => {
+    const bad = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{nope' });
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as any).errors[0].extensions.code).toBe('BAD_REQUEST');
+    const missing = await fetch(url.replace('/graphql', '/nowhere'));
+    expect(missing.status).toBe(404);
+    expect(((await missing.json()) as any).errors[0].extensions.code).toBe('NOT_FOUND');
+  });
+});

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // The `auditql` command line (names per the API contract): serve, demo-data, query, schema.
 import 'reflect-metadata';
+import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ConfigOverrides, loadConfig } from '../config';
@@ -66,6 +67,9 @@ async function main(argv: string[]): Promise<number> {
     case 'query': {
       const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { ...common, variables: { type: 'string' }, explain: { type: 'boolean', default: false } } });
       const config = loadConfig(process.env, overridesOf(values));
+      if (!values.explain && config.engine === 'duckdb' && !existsSync(config.archiveDir)) {
+        throw new Error(`the archive folder ${config.archiveDir} does not exist (--archive or AUDITQL_ARCHIVE)`);
+      }
       const out = await runQueryCommand(
         config,
         { document: await readDocument(positionals[0]), variables: parseVariables(values.variables), explain: values.explain ?? false },

@@ -41,7 +41,7 @@ export async function runQueryCommand(config: Config, input: QueryCommandInput, 
   if (input.document.trim() === '') throw new Error('no GraphQL document: pass a FILE or pipe one on standard input');
   const explainer = input.explain ? new ExplainEngine(config.engine) : undefined;
   const engine = explainer ?? (await makeEngine());
-  const apollo = await createApollo();
+  const apollo = await createApollo(config.maxRootFields);
   await apollo.start();
   try {
     const response = await apollo.executeOperation(

@@ -22,7 +22,10 @@ export function validateWindow(window: TimeWindow, maxDays: number, argument = '
   }
   const days = (to.getTime() - from.getTime()) / DAY_MS;
   if (days > maxDays) {
-    throw badInput(argument, `must span at most ${maxDays} days (AUDITQL_MAX_WINDOW_DAYS)`, `${days.toFixed(2)} days`);
+    // Just over the limit reads as "31 days + 1 ms", not a rounded "31.00 days" that looks allowed.
+    const overMs = to.getTime() - from.getTime() - maxDays * DAY_MS;
+    const received = overMs < 60_000 ? `${maxDays} days + ${overMs} ms` : `${days.toFixed(2)} days`;
+    throw badInput(argument, `must span at most ${maxDays} days (AUDITQL_MAX_WINDOW_DAYS)`, received);
   }
   return window;
 }

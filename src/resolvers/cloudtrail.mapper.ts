@@ -1,7 +1,7 @@
 // Maps a row of sql/cloudtrail/events.sql to the CloudTrailEvent GraphQL shape.
 import type { ResultRow } from '../engine/query-engine';
 import type { CloudTrailEvent, CloudTrailResource } from '../schema/cloudtrail/cloudtrail-event.type';
-import { allNull, bool, json, text } from './row-values';
+import { allNull, bool, instant, json, text } from './row-values';
 
 function resources(row: ResultRow): CloudTrailResource[] | null {
   const list = json(row, 'resources_json');
@@ -23,7 +23,7 @@ export function cloudTrailEventFromRow(row: ResultRow): CloudTrailEvent {
   });
   const sessionContext = allNull({
     mfaAuthenticated: bool(row, 'session_mfaauthenticated'),
-    creationDate: text(row, 'session_creationdate'),
+    creationDate: instant(row, 'session_creationdate'),
     sessionIssuer,
   });
   return {

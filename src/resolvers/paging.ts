@@ -65,7 +65,7 @@ export async function connectionOf<T>(ctx: AppContext, plan: QueryPlan, first: n
   checkFirst(first, ctx.config.maxPageSize);
   let execution: Execution;
   let start: PagePosition;
-  if (after) {
+  if (after !== null && after !== undefined) {
     const cursor = decodeCursor(after);
     if (cursor.f !== plan.fingerprint) {
       throw badInput('after', 'this cursor belongs to a query with another window or filter; pass the same arguments as the page it came from');

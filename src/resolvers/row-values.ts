@@ -15,6 +15,12 @@ export function bool(row: ResultRow, column: string): boolean | null {
   return s === 'true' ? true : s === 'false' ? false : null;
 }
 
+/** A timestamp column holding ISO-8601 text: null when the log wrote something that is no instant. */
+export function instant(row: ResultRow, column: string): string | null {
+  const v = text(row, column);
+  return v !== null && !Number.isNaN(Date.parse(v)) ? v : null;
+}
+
 /** A JSON column: the whole document, whatever its size; text that is not JSON is returned as text. */
 export function json(row: ResultRow, column: string): unknown {
   const v = text(row, column);

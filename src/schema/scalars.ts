@@ -7,8 +7,15 @@ import { GraphQLJSON } from 'graphql-scalars';
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/i;
 const DATETIME_RULE = 'DateTime must be an ISO-8601 instant with a time zone, such as 2026-12-01T00:00:00Z';
 
+/** True when the calendar date and clock time written in an ISO string exist (no 30 February, no 25:00). */
+function fieldsExist(value: string): boolean {
+  const [y, m, d, hh, mm, ss] = [value.slice(0, 4), value.slice(5, 7), value.slice(8, 10), value.slice(11, 13), value.slice(14, 16), value.slice(17, 19)].map(Number);
+  const day = new Date(Date.UTC(y!, m! - 1, d!));
+  return day.getUTCFullYear() === y && day.getUTCMonth() === m! - 1 && day.getUTCDate() === d && hh! <= 23 && mm! <= 59 && (Number.isNaN(ss!) || ss! <= 59);
+}
+
 export function parseDateTime(value: unknown): Date {
-  if (typeof value !== 'string' || !ISO_INSTANT.test(value) || Number.isNaN(Date.parse(value))) {
+  if (typeof value !== 'string' || !ISO_INSTANT.test(value) || Number.isNaN(Date.parse(value)) || !fieldsExist(value)) {
     throw new TypeError(`${DATETIME_RULE}; got ${JSON.stringify(value)}`);
   }
   return new Date(value);

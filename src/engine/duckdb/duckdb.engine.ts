@@ -112,6 +112,7 @@ export class DuckDbEngine implements QueryEngine {
     const id = `duckdb-${randomUUID()}`;
     const table = `kept_results.r_${id.slice(7).replace(/-/g, '')}`;
     const source = this.sourceOf(plan);
+    if (options.signal?.aborted) throw new AuditqlError('CANCELLED', 'the request was cancelled before the query started');
     const files = await source.listFiles(this.archiveDir, plan.window, plan.partitions);
     return this.pool.use(async (c) => {
       const onAbort = (): void => c.interrupt();
