@@ -14,8 +14,18 @@ import { loadConfig } from '../src/config';
 import { createContext } from '../src/context';
 import { generateCloudTrailDemo } from '../src/demo/cloudtrail.generator';
 import { DuckDbEngine } from '../src/engine/duckdb/duckdb.engine';
+import { benchLogScans } from './log-scans';
 
-const { values } = parseArgs({ options: { events: { type: 'string', default: '1000000' }, days: { type: 'string', default: '10' }, runs: { type: 'string', default: '3' }, 'skip-jq': { type: 'boolean', default: false } } });
+const { values } = parseArgs({
+  options: {
+    events: { type: 'string', default: '1000000' },
+    days: { type: 'string', default: '10' },
+    runs: { type: 'string', default: '3' },
+    'skip-jq': { type: 'boolean', default: false },
+    // Records a day for each of the VPC flow, S3 access and ALB rows (0 skips them).
+    'log-records-per-day': { type: 'string', default: '20000' },
+  },
+});
 const EVENTS = Number(values.events);
 const DAYS = Number(values.days);
 const RUNS = Number(values.runs);
@@ -103,6 +113,8 @@ async function main(): Promise<void> {
   c.closeSync();
   db.closeSync();
   if (!agree) process.exitCode = 1;
+  const perDay = Number(values['log-records-per-day']);
+  if (perDay > 0) await benchLogScans(perDay, DAYS, NOW);
 }
 
 main().catch((e: unknown) => {

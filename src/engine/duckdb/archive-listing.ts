@@ -14,6 +14,8 @@ export interface ArchiveFile {
   mtimeMs: number;
   /** Read record by record: the file parses but a record has the wrong shape (set by the health check). */
   lenient?: boolean;
+  /** How many files the listing accepted in this file's folder (a reader may then read the folder whole). */
+  folderFiles?: number;
 }
 
 async function listDir(dir: string): Promise<string[]> {
@@ -39,6 +41,41 @@ export async function listAccountDirs(root: string): Promise<{ account: string; 
   return out.sort((a, b) => a.rel.localeCompare(b.rel));
 }
 
+interface FolderListing {
+  mtimeMs: number;
+  files: ArchiveFile[];
+}
+
+// Day folders of past days rarely change, and a folder's mtime moves whenever a file is added,
+// removed or renamed in it: one stat of the folder then stands in for a stat of each of its files.
+const folders = new Map<string, FolderListing>();
+const MAX_CACHED_FOLDERS = 50_000;
+
+/** The accepted files of one folder, each with its size and mtime (cached by the folder's mtime). */
+async function listFolder(root: string, rel: string, accept: (name: string) => boolean): Promise<ArchiveFile[]> {
+  const dir = path.join(root, rel);
+  let mtimeMs: number;
+  try {
+    mtimeMs = (await fsp.stat(dir)).mtimeMs;
+  } catch {
+    return [];
+  }
+  const cached = folders.get(dir);
+  // A folder changed within the last two seconds may change again within the same mtime tick.
+  if (cached && cached.mtimeMs === mtimeMs && Date.now() - mtimeMs > 2000) return cached.files;
+  const names = (await listDir(dir)).filter(accept).sort();
+  const stats = await Promise.all(names.map((n) => fsp.stat(path.join(dir, n)).catch(() => null)));
+  const found: ArchiveFile[] = [];
+  names.forEach((n, i) => {
+    const st = stats[i];
+    if (st && st.isFile()) found.push({ key: `${rel}/${n}`, size: st.size, mtimeMs: st.mtimeMs });
+  });
+  const files = found.map((f) => ({ ...f, folderFiles: found.length }));
+  if (folders.size >= MAX_CACHED_FOLDERS) folders.clear();
+  folders.set(dir, { mtimeMs, files });
+  return files;
+}
+
 /**
  * Files of one AWS service's day folders in the window: AWSLogs/[o-ORG/]ACCOUNT/<service>/REGION/
  * YYYY/MM/DD/<name>, for names `accept` takes. Used by every log delivered in that layout
@@ -52,13 +89,7 @@ export async function listServiceFiles(root: string, service: string, window: Ti
     for (const region of await listDir(path.join(root, rel, service))) {
       if (hints.regions && !hints.regions.includes(region)) continue;
       for (const day of days) {
-        const dayRel = `${rel}/${service}/${region}/${day}`;
-        const names = (await listDir(path.join(root, dayRel))).filter(accept).sort();
-        const stats = await Promise.all(names.map((n) => fsp.stat(path.join(root, dayRel, n))));
-        names.forEach((n, i) => {
-          const st = stats[i];
-          if (st && st.isFile()) files.push({ key: `${dayRel}/${n}`, size: st.size, mtimeMs: st.mtimeMs });
-        });
+        files.push(...(await listFolder(root, `${rel}/${service}/${region}/${day}`, accept)));
       }
     }
   }

@@ -130,9 +130,17 @@ export class DuckDbEngine implements QueryEngine {
             malformedFiles.push(f.key);
           }
         }
-        const toRead = await this.prune(c, source, plan, readable);
-        await c.run(source.viewSql(this.archiveDir, toRead, plan.sql));
-        await c.run(`CREATE TABLE ${table} AS ${plan.sql}`, plan.params as never);
+        const toRead = await this.prune(c, source, plan, readable, options);
+        try {
+          await c.run(source.viewSql(this.archiveDir, toRead, plan.sql));
+          await c.run(`CREATE TABLE ${table} AS ${plan.sql}`, plan.params as never);
+        } catch (e) {
+          // A folder read whole may have gained a file since the listing; name every file and retry.
+          if (options.signal?.aborted) throw e;
+          await c.run(`DROP TABLE IF EXISTS ${table}`);
+          await c.run(source.viewSql(this.archiveDir, toRead, plan.sql, true));
+          await c.run(`CREATE TABLE ${table} AS ${plan.sql}`, plan.params as never);
+        }
         const count = await rowsOf(c, `SELECT count(*) AS n FROM ${table}`);
         const execution: Execution = {
           id,
@@ -168,10 +176,17 @@ export class DuckDbEngine implements QueryEngine {
    * read just those files whole. A selective filter over a large window reads a fraction of the
    * archive's bytes in full; the statement that runs afterwards is unchanged.
    */
-  private async prune(c: DuckDBConnection, source: LogSource, plan: QueryPlan, files: readonly ArchiveFile[]): Promise<readonly ArchiveFile[]> {
+  private async prune(c: DuckDBConnection, source: LogSource, plan: QueryPlan, files: readonly ArchiveFile[], options: ExecuteOptions): Promise<readonly ArchiveFile[]> {
     if (!plan.prefilter || files.length === 0 || !source.readsLessFor(plan.prefilter, plan.sql)) return files;
-    await c.run(source.viewSql(this.archiveDir, files, plan.prefilter));
-    const hits = await rowsOf(c, fillTemplate(loadSql('duckdb/prune_files.sql'), { table: plan.table, where: plan.prefilter }), plan.params as DuckParam[]);
+    let hits: Record<string, unknown>[];
+    try {
+      await c.run(source.viewSql(this.archiveDir, files, plan.prefilter));
+      hits = await rowsOf(c, fillTemplate(loadSql('duckdb/prune_files.sql'), { table: plan.table, where: plan.prefilter }), plan.params as DuckParam[]);
+    } catch (e) {
+      // Pruning only saves work: when its read fails (a file delivered since the listing), read all.
+      if (options.signal?.aborted) throw e;
+      return files;
+    }
     const keep = new Set(hits.map((h) => String(h.source_file)));
     return files.filter((f) => keep.has(f.key));
   }

@@ -31,8 +31,13 @@ export interface LogSource {
   lenientHealthSql?(root: string, file: ArchiveFile): string;
   /** Reads a file's health from its row of healthSql (undefined: the file produced no row). */
   healthFromRow(row: Record<string, unknown> | undefined): FileHealth;
-  /** `CREATE OR REPLACE TEMP VIEW <table>` over the files, with at least the columns `sql` names. */
-  viewSql(root: string, files: readonly ArchiveFile[], sql: string): string;
+  /**
+   * `CREATE OR REPLACE TEMP VIEW <table>` over the files, with at least the columns `sql` names. With
+   * `exact` the view names every file; without, it may read a folder whose files are all given by a
+   * glob (far cheaper to bind over thousands of files, but it would also read a file delivered since
+   * the listing: the engine retries with `exact` when a read fails).
+   */
+  viewSql(root: string, files: readonly ArchiveFile[], sql: string, exact?: boolean): string;
   /** True when a view for `filterSql` reads less than one for `sql`: pruning files first pays off. */
   readsLessFor(filterSql: string, sql: string): boolean;
 }

@@ -14,9 +14,32 @@ import { CLOUDTRAIL_COLUMNS, columnsUsedBy, recordType, selectList, structureOf 
  * Paths are absolute, so DuckDB's `filename` is the root, a slash and the key: `substr(filename,
  * keyStart)` recovers the key without a regular expression on every row.
  */
-function source(root: string, files: readonly ArchiveFile[], type: string): string {
+function source(root: string, files: readonly ArchiveFile[], type: string, exact = true): string {
   if (files.length === 0) return fillTemplate(loadSql('duckdb/cloudtrail_empty.sql'), { recordType: type });
-  return fillTemplate(loadSql('duckdb/cloudtrail_read.sql'), { files: fileList(root, files), recordType: type });
+  return fillTemplate(loadSql('duckdb/cloudtrail_read.sql'), { files: exact ? fileList(root, files) : folderList(root, files), recordType: type });
+}
+
+const GLOB_CHARS = /[*?[\]{}]/;
+
+/**
+ * The files as read_json entries, a folder glob standing in for a folder whose files are all there
+ * (none skipped as unreadable, none pruned) and all of one kind (.json.gz or .json).
+ */
+function folderList(root: string, files: readonly ArchiveFile[]): string {
+  const byFolder = new Map<string, ArchiveFile[]>();
+  for (const f of files) {
+    const folder = f.key.slice(0, f.key.lastIndexOf('/'));
+    byFolder.set(folder, [...(byFolder.get(folder) ?? []), f]);
+  }
+  const entries: string[] = [];
+  for (const [folder, inFolder] of byFolder) {
+    const gz = inFolder.every((f) => f.key.endsWith('.json.gz'));
+    const plain = inFolder.every((f) => f.key.endsWith('.json'));
+    const whole = inFolder.length === inFolder[0]?.folderFiles && (gz || plain) && !GLOB_CHARS.test(path.join(root, folder));
+    if (whole) entries.push(sqlString(path.join(root, folder, gz ? '*.json.gz' : '*.json')));
+    else entries.push(...inFolder.map((f) => sqlString(path.join(root, f.key))));
+  }
+  return `[${entries.join(', ')}]`;
 }
 
 function fileList(root: string, files: readonly ArchiveFile[]): string {
@@ -40,8 +63,6 @@ export function keyStart(root: string): string {
   return sqlInteger(root.length + 2);
 }
 
-const DAY_OF_KEY = /\/CloudTrail\/[^/]+\/(\d{4}\/\d{2}\/\d{2})\//;
-
 export const cloudTrailSource: LogSource = {
   table: 'cloudtrail_logs',
 
@@ -64,27 +85,16 @@ export const cloudTrailSource: LogSource = {
     return { records: Number(r.records) - missing, malformed: missing, readable: true, problem: missing > 0 ? `${missing} record(s) of the wrong shape or without a valid eventTime (UTC ISO-8601), eventName or eventSource` : null };
   },
 
-  // One UNION ALL branch per day folder: the day partition is then a constant of its branch.
-  viewSql(root: string, files: readonly ArchiveFile[], sql: string): string {
+  viewSql(root: string, files: readonly ArchiveFile[], sql: string, exact = false): string {
     const columns = columnsUsedBy(sql);
     const type = recordType(columns);
-    const byDay = new Map<string, ArchiveFile[]>();
-    for (const f of files) {
-      const day = DAY_OF_KEY.exec(f.key)?.[1] ?? '';
-      byDay.set(day, [...(byDay.get(day) ?? []), f]);
-    }
-    const branch = (day: string, from: string): string => fillTemplate(loadSql('duckdb/cloudtrail_day.sql'), { day: sqlString(day), source: from });
-    const days: string[] = [];
-    for (const [day, dayFiles] of byDay) {
-      const typed = dayFiles.filter((f) => !f.lenient);
-      const lenient = dayFiles.filter((f) => f.lenient);
-      if (typed.length > 0) days.push(branch(day, source(root, typed, type)));
-      if (lenient.length > 0) {
-        days.push(branch(day, fillTemplate(loadSql('duckdb/cloudtrail_read_lenient.sql'), { files: fileList(root, lenient), recordType: jsonStructure(elementOf(type)) })));
-      }
-    }
-    if (days.length === 0) days.push(branch('', source(root, [], type)));
-    return fillTemplate(loadSql('duckdb/cloudtrail_logs.view.sql'), { columns: selectList(columns), days: days.join('\nUNION ALL\n'), keyStart: keyStart(root) });
+    const typed = files.filter((f) => !f.lenient);
+    const lenient = files.filter((f) => f.lenient);
+    const branches: string[] = [];
+    const branch = (from: string): string => fillTemplate(loadSql('duckdb/cloudtrail_branch.sql'), { source: from });
+    if (typed.length > 0 || lenient.length === 0) branches.push(branch(source(root, typed, type, exact)));
+    if (lenient.length > 0) branches.push(branch(fillTemplate(loadSql('duckdb/cloudtrail_read_lenient.sql'), { files: fileList(root, lenient), recordType: jsonStructure(elementOf(type)) })));
+    return fillTemplate(loadSql('duckdb/cloudtrail_logs.view.sql'), { columns: selectList(columns), branches: branches.join('\nUNION ALL\n'), keyStart: keyStart(root) });
   },
 
   readsLessFor(filterSql: string, sql: string): boolean {
