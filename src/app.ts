@@ -6,6 +6,7 @@ import { timingSafeEqual } from 'node:crypto';
 import { createApollo } from './apollo';
 import { AppDeps, createContext } from './context';
 import { exampleOperations } from './explorer/examples';
+import { logExampleOperations } from './explorer/log-examples';
 import { EXPLORER_ASSET_PREFIX, registerExplorer } from './explorer/explorer.plugin';
 
 export const GRAPHQL_PATH = '/graphql';
@@ -65,7 +66,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
     });
   }
 
-  await registerExplorer(app, { graphqlPath: GRAPHQL_PATH, examples: exampleOperations((options.now ?? (() => new Date()))()) });
+  await registerExplorer(app, { graphqlPath: GRAPHQL_PATH, examples: [...exampleOperations((options.now ?? (() => new Date()))()), ...logExampleOperations((options.now ?? (() => new Date()))())] });
   await app.register(fastifyApollo(apollo), {
     path: GRAPHQL_PATH,
     context: async (_request, reply) => createContext(deps, abortSignalOf(reply)),

@@ -3,7 +3,7 @@ import 'reflect-metadata';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/app';
 import { loadConfig } from '../../src/config';
-import { generateCloudTrailDemo } from '../../src/demo/cloudtrail.generator';
+import { generateDemoArchive } from '../../src/demo/demo-archive';
 import { DuckDbEngine } from '../../src/engine/duckdb/duckdb.engine';
 import { removeDir, tempDir } from './archive';
 
@@ -18,7 +18,8 @@ export interface TestApp {
 export async function buildTestApp(options: { now?: Date; eventsPerDay?: number } = {}): Promise<TestApp> {
   const now = options.now ?? new Date();
   const root = await tempDir('auditql-demo-');
-  await generateCloudTrailDemo(root, { now, days: 8, eventsPerDay: options.eventsPerDay ?? 400, seed: 7 });
+  // The whole demo archive (all four logs), so the explorer's examples for each log run over data.
+  await generateDemoArchive(root, { now, days: 8, eventsPerDay: options.eventsPerDay ?? 400, seed: 7 });
   const engine = await DuckDbEngine.create({ archiveDir: root });
   const app = await buildApp({ engine, config: loadConfig({}, { archiveDir: root }) }, { now: () => now });
   return {
