@@ -1,18 +1,16 @@
 // Builds ALB query plans from typed inputs. Pure: no I/O, table-tested in alb.planner.test.ts.
 import { badInput } from '../errors';
 import { ALB_GROUP_BY, AlbFilterSpec, AlbGroupByKey } from './alb.catalogue';
-import { MAX_GROUP_BY, MAX_TOP, SortDirection } from './cloudtrail.planner';
+import { SortDirection } from './plan-builder';
 import { ACCOUNT_ID, ACCOUNT_RULE, checkList, checkText, MAX_LIST_VALUES } from './filter-rules';
 import { normaliseIpFilter } from './ip-filter';
-import { fingerprintOf, QueryPlan, SqlParts } from './query-plan';
+import { countsFragments, finishPlan } from './plan-builder';
+import { QueryPlan, SqlParts } from './query-plan';
 import { fillTemplate, loadSql } from './sql-template';
-import { sqlInteger } from './sql-literal';
 import { TimeWindow } from './time-window';
 import { addWindowPredicate } from './window-predicate';
 
 const REQUEST_TIME = 'from_iso8601_timestamp(time)';
-/** addWindowPredicate adds this many clauses; more means the caller filtered. */
-const WINDOW_CLAUSES = 3;
 
 /** HTTP status codes as ALB logs them: three digits (ALB's own 460, 463, 561 included). */
 function checkStatusCodes(values: readonly number[] | null | undefined, argument: string): readonly number[] | undefined {
@@ -66,16 +64,7 @@ function filterParts(window: TimeWindow, filter: AlbFilterSpec | null | undefine
 }
 
 function plan(operation: string, sql: string, parts: SqlParts, window: TimeWindow, filter: AlbFilterSpec | null | undefined): QueryPlan {
-  return {
-    table: 'alb_logs',
-    operation,
-    sql,
-    params: parts.params,
-    prefilter: parts.clauses.length > WINDOW_CLAUSES ? parts.where() : undefined,
-    window,
-    partitions: { accounts: filter?.accounts ?? undefined, regions: filter?.regions ?? undefined },
-    fingerprint: fingerprintOf(sql, parts.params),
-  };
+  return finishPlan('alb_logs', operation, sql, parts, window, { accounts: filter?.accounts, regions: filter?.regions });
 }
 
 export function albRequestsPlan(window: TimeWindow, filter: AlbFilterSpec | null | undefined, direction: SortDirection = 'ASC'): QueryPlan {
@@ -85,13 +74,7 @@ export function albRequestsPlan(window: TimeWindow, filter: AlbFilterSpec | null
 }
 
 export function albCountsPlan(window: TimeWindow, filter: AlbFilterSpec | null | undefined, groupBy: readonly AlbGroupByKey[], top: number): QueryPlan {
-  if (groupBy.length === 0) throw badInput('groupBy', 'must name at least one column to group by', groupBy);
-  if (groupBy.length > MAX_GROUP_BY) throw badInput('groupBy', `must name at most ${MAX_GROUP_BY} columns`, groupBy);
-  if (new Set(groupBy).size !== groupBy.length) throw badInput('groupBy', 'must not name a column twice', groupBy);
-  if (!Number.isInteger(top) || top < 1 || top > MAX_TOP) throw badInput('top', `must be from 1 to ${MAX_TOP}`, top);
   const parts = filterParts(window, filter);
-  const keys = groupBy.map((g, i) => `CAST(${ALB_GROUP_BY[g]} AS VARCHAR) AS key_${i + 1}`).join(',\n  ');
-  const groups = groupBy.map((_, i) => String(i + 1)).join(', ');
-  const sql = fillTemplate(loadSql('alb/counts.sql'), { keys, where: parts.where(), groups, limit: sqlInteger(top) });
+  const sql = fillTemplate(loadSql('alb/counts.sql'), countsFragments(groupBy, ALB_GROUP_BY, top, parts));
   return plan('albCounts', sql, parts, window, filter);
 }

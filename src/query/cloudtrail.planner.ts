@@ -1,17 +1,16 @@
 // Builds CloudTrail query plans from typed inputs. Pure: no I/O, table-tested in cloudtrail.planner.test.ts.
-import { badInput } from '../errors';
 import { CLOUDTRAIL_GROUP_BY, CloudTrailFilterSpec, CloudTrailGroupByKey } from './cloudtrail.catalogue';
 import { ACCOUNT_ID, ACCOUNT_RULE, checkList, checkText } from './filter-rules';
 import { normaliseIpFilter } from './ip-filter';
-import { fingerprintOf, QueryPlan, SqlParts } from './query-plan';
+import { countsFragments, finishPlan, SortDirection } from './plan-builder';
+
+export { MAX_GROUP_BY, MAX_TOP, SortDirection } from './plan-builder';
+import { QueryPlan, SqlParts } from './query-plan';
 import { fillTemplate, loadSql } from './sql-template';
-import { sqlInteger } from './sql-literal';
 import { TimeWindow } from './time-window';
 import { addWindowPredicate } from './window-predicate';
 
 const EVENT_TIME = 'from_iso8601_timestamp(eventtime)';
-/** addWindowPredicate adds this many clauses; more means the caller filtered. */
-const WINDOW_CLAUSES = 3;
 
 function filterParts(window: TimeWindow, filter: CloudTrailFilterSpec | null | undefined, arg = 'filter'): SqlParts {
   const parts = new SqlParts();
@@ -53,19 +52,9 @@ function filterParts(window: TimeWindow, filter: CloudTrailFilterSpec | null | u
 }
 
 function plan(operation: string, sql: string, parts: SqlParts, window: TimeWindow, filter: CloudTrailFilterSpec | null | undefined): QueryPlan {
-  return {
-    table: 'cloudtrail_logs',
-    operation,
-    sql,
-    params: parts.params,
-    prefilter: parts.clauses.length > WINDOW_CLAUSES ? parts.where() : undefined,
-    window,
-    partitions: { accounts: filter?.accounts ?? undefined, regions: filter?.regions ?? undefined },
-    fingerprint: fingerprintOf(sql, parts.params),
-  };
+  return finishPlan('cloudtrail_logs', operation, sql, parts, window, { accounts: filter?.accounts, regions: filter?.regions });
 }
 
-export type SortDirection = 'ASC' | 'DESC';
 
 export function cloudTrailEventsPlan(window: TimeWindow, filter: CloudTrailFilterSpec | null | undefined, direction: SortDirection = 'ASC'): QueryPlan {
   const parts = filterParts(window, filter);
@@ -73,8 +62,6 @@ export function cloudTrailEventsPlan(window: TimeWindow, filter: CloudTrailFilte
   return plan('cloudTrailEvents', sql, parts, window, filter);
 }
 
-export const MAX_GROUP_BY = 4;
-export const MAX_TOP = 10_000;
 
 export function cloudTrailCountsPlan(
   window: TimeWindow,
@@ -82,13 +69,7 @@ export function cloudTrailCountsPlan(
   groupBy: readonly CloudTrailGroupByKey[],
   top: number,
 ): QueryPlan {
-  if (groupBy.length === 0) throw badInput('groupBy', 'must name at least one column to group by', groupBy);
-  if (groupBy.length > MAX_GROUP_BY) throw badInput('groupBy', `must name at most ${MAX_GROUP_BY} columns`, groupBy);
-  if (new Set(groupBy).size !== groupBy.length) throw badInput('groupBy', 'must not name a column twice', groupBy);
-  if (!Number.isInteger(top) || top < 1 || top > MAX_TOP) throw badInput('top', `must be from 1 to ${MAX_TOP}`, top);
   const parts = filterParts(window, filter);
-  const keys = groupBy.map((g, i) => `CAST(${CLOUDTRAIL_GROUP_BY[g]} AS VARCHAR) AS key_${i + 1}`).join(',\n  ');
-  const groups = groupBy.map((_, i) => String(i + 1)).join(', ');
-  const sql = fillTemplate(loadSql('cloudtrail/counts.sql'), { keys, where: parts.where(), groups, limit: sqlInteger(top) });
+  const sql = fillTemplate(loadSql('cloudtrail/counts.sql'), countsFragments(groupBy, CLOUDTRAIL_GROUP_BY, top, parts));
   return plan('cloudTrailCounts', sql, parts, window, filter);
 }

@@ -52,4 +52,5 @@ export function addDeliveryWindowPredicate(parts: SqlParts, window: TimeWindow, 
   parts.add('day BETWEEN ? AND ?', firstDay, lastDay);
   parts.add(`${timeExpression} >= from_iso8601_timestamp(?)`, window.from.toISOString());
   parts.add(`${timeExpression} < from_iso8601_timestamp(?)`, window.to.toISOString());
+  parts.markWindow();
 }

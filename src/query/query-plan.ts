@@ -38,6 +38,17 @@ export function fingerprintOf(sql: string, params: readonly SqlParam[]): string 
 export class SqlParts {
   readonly clauses: string[] = [];
   readonly params: SqlParam[] = [];
+  private windowClauses = 0;
+
+  /** Records that the clauses so far are the window predicate (see filtered()). */
+  markWindow(): void {
+    this.windowClauses = this.clauses.length;
+  }
+
+  /** True when the caller filtered beyond the window. */
+  filtered(): boolean {
+    return this.clauses.length > this.windowClauses;
+  }
 
   add(clause: string, ...params: SqlParam[]): void {
     const marks = (clause.match(/\?/g) ?? []).length;

@@ -1,18 +1,16 @@
 // Builds S3 server access log query plans from typed inputs. Pure: no I/O, table-tested in
 // s3access.planner.test.ts.
 import { badInput } from '../errors';
-import { MAX_GROUP_BY, MAX_TOP, SortDirection } from './cloudtrail.planner';
+import { SortDirection } from './plan-builder';
 import { addDeliveryWindowPredicate } from './delivery-window';
 import { ACCOUNT_ID, ACCOUNT_RULE, checkList, checkText, MAX_LIST_VALUES } from './filter-rules';
 import { normaliseIpFilter } from './ip-filter';
-import { fingerprintOf, QueryPlan, SqlParts } from './query-plan';
+import { countsFragments, finishPlan } from './plan-builder';
+import { QueryPlan, SqlParts } from './query-plan';
 import { S3_ACCESS_GROUP_BY, S3_ACCESS_TIME, S3AccessFilterSpec, S3AccessGroupByKey } from './s3access.catalogue';
 import { fillTemplate, loadSql } from './sql-template';
-import { sqlInteger } from './sql-literal';
 import { TimeWindow } from './time-window';
 
-/** addDeliveryWindowPredicate adds this many clauses; more means the caller filtered. */
-const WINDOW_CLAUSES = 3;
 
 function checkStatuses(values: readonly number[] | null | undefined, argument: string): readonly number[] | undefined {
   if (values === null || values === undefined) return undefined;
@@ -54,16 +52,7 @@ function filterParts(window: TimeWindow, filter: S3AccessFilterSpec | null | und
 }
 
 function plan(operation: string, sql: string, parts: SqlParts, window: TimeWindow, filter: S3AccessFilterSpec | null | undefined): QueryPlan {
-  return {
-    table: 's3_access_logs',
-    operation,
-    sql,
-    params: parts.params,
-    prefilter: parts.clauses.length > WINDOW_CLAUSES ? parts.where() : undefined,
-    window,
-    partitions: { accounts: filter?.accounts ?? undefined, regions: filter?.regions ?? undefined },
-    fingerprint: fingerprintOf(sql, parts.params),
-  };
+  return finishPlan('s3_access_logs', operation, sql, parts, window, { accounts: filter?.accounts, regions: filter?.regions });
 }
 
 export function s3AccessRequestsPlan(window: TimeWindow, filter: S3AccessFilterSpec | null | undefined, direction: SortDirection = 'ASC'): QueryPlan {
@@ -73,13 +62,7 @@ export function s3AccessRequestsPlan(window: TimeWindow, filter: S3AccessFilterS
 }
 
 export function s3AccessCountsPlan(window: TimeWindow, filter: S3AccessFilterSpec | null | undefined, groupBy: readonly S3AccessGroupByKey[], top: number): QueryPlan {
-  if (groupBy.length === 0) throw badInput('groupBy', 'must name at least one column to group by', groupBy);
-  if (groupBy.length > MAX_GROUP_BY) throw badInput('groupBy', `must name at most ${MAX_GROUP_BY} columns`, groupBy);
-  if (new Set(groupBy).size !== groupBy.length) throw badInput('groupBy', 'must not name a column twice', groupBy);
-  if (!Number.isInteger(top) || top < 1 || top > MAX_TOP) throw badInput('top', `must be from 1 to ${MAX_TOP}`, top);
   const parts = filterParts(window, filter);
-  const keys = groupBy.map((g, i) => `CAST(${S3_ACCESS_GROUP_BY[g]} AS VARCHAR) AS key_${i + 1}`).join(',\n  ');
-  const groups = groupBy.map((_, i) => String(i + 1)).join(', ');
-  const sql = fillTemplate(loadSql('s3access/counts.sql'), { keys, where: parts.where(), groups, limit: sqlInteger(top) });
+  const sql = fillTemplate(loadSql('s3access/counts.sql'), countsFragments(groupBy, S3_ACCESS_GROUP_BY, top, parts));
   return plan('s3AccessCounts', sql, parts, window, filter);
 }

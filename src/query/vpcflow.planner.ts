@@ -1,17 +1,15 @@
 // Builds VPC Flow Logs query plans from typed inputs. Pure: no I/O, table-tested in vpcflow.planner.test.ts.
 import { badInput } from '../errors';
-import { MAX_GROUP_BY, MAX_TOP, SortDirection } from './cloudtrail.planner';
+import { SortDirection } from './plan-builder';
 import { ACCOUNT_ID, ACCOUNT_RULE, checkList, MAX_LIST_VALUES } from './filter-rules';
 import { normaliseIpFilter } from './ip-filter';
-import { fingerprintOf, QueryPlan, SqlParts } from './query-plan';
+import { countsFragments, finishPlan } from './plan-builder';
+import { QueryPlan, SqlParts } from './query-plan';
 import { fillTemplate, loadSql } from './sql-template';
-import { sqlInteger } from './sql-literal';
 import { TimeWindow } from './time-window';
 import { VPC_FLOW_GROUP_BY, VPC_FLOW_TIME, VpcFlowFilterSpec, VpcFlowGroupByKey } from './vpcflow.catalogue';
 import { addWindowPredicate } from './window-predicate';
 
-/** addWindowPredicate adds this many clauses; more means the caller filtered. */
-const WINDOW_CLAUSES = 3;
 
 const ACTIONS = /^(ACCEPT|REJECT)$/;
 const LOG_STATUSES = /^(OK|NODATA|SKIPDATA)$/;
@@ -88,16 +86,7 @@ function filterParts(window: TimeWindow, filter: VpcFlowFilterSpec | null | unde
 }
 
 function plan(operation: string, sql: string, parts: SqlParts, window: TimeWindow, filter: VpcFlowFilterSpec | null | undefined): QueryPlan {
-  return {
-    table: 'vpc_flow_logs',
-    operation,
-    sql,
-    params: parts.params,
-    prefilter: parts.clauses.length > WINDOW_CLAUSES ? parts.where() : undefined,
-    window,
-    partitions: { accounts: filter?.accounts ?? undefined, regions: filter?.regions ?? undefined },
-    fingerprint: fingerprintOf(sql, parts.params),
-  };
+  return finishPlan('vpc_flow_logs', operation, sql, parts, window, { accounts: filter?.accounts, regions: filter?.regions });
 }
 
 export function vpcFlowRecordsPlan(window: TimeWindow, filter: VpcFlowFilterSpec | null | undefined, direction: SortDirection = 'ASC'): QueryPlan {
@@ -107,13 +96,7 @@ export function vpcFlowRecordsPlan(window: TimeWindow, filter: VpcFlowFilterSpec
 }
 
 export function vpcFlowCountsPlan(window: TimeWindow, filter: VpcFlowFilterSpec | null | undefined, groupBy: readonly VpcFlowGroupByKey[], top: number): QueryPlan {
-  if (groupBy.length === 0) throw badInput('groupBy', 'must name at least one column to group by', groupBy);
-  if (groupBy.length > MAX_GROUP_BY) throw badInput('groupBy', `must name at most ${MAX_GROUP_BY} columns`, groupBy);
-  if (new Set(groupBy).size !== groupBy.length) throw badInput('groupBy', 'must not name a column twice', groupBy);
-  if (!Number.isInteger(top) || top < 1 || top > MAX_TOP) throw badInput('top', `must be from 1 to ${MAX_TOP}`, top);
   const parts = filterParts(window, filter);
-  const keys = groupBy.map((g, i) => `CAST(${VPC_FLOW_GROUP_BY[g]} AS VARCHAR) AS key_${i + 1}`).join(',\n  ');
-  const groups = groupBy.map((_, i) => String(i + 1)).join(', ');
-  const sql = fillTemplate(loadSql('vpcflow/counts.sql'), { keys, where: parts.where(), groups, limit: sqlInteger(top) });
+  const sql = fillTemplate(loadSql('vpcflow/counts.sql'), countsFragments(groupBy, VPC_FLOW_GROUP_BY, top, parts));
   return plan('vpcFlowCounts', sql, parts, window, filter);
 }
