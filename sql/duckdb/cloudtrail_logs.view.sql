@@ -5,7 +5,8 @@
 -- {{keyStart}} is where the key starts in DuckDB's absolute `filename`. {{columns}} is the select list of the columns the query names (src/engine/duckdb/cloudtrail-columns.ts);
 -- {{branches}} is cloudtrail_branch.sql over the typed reader (cloudtrail_read.sql over the files listed
 -- for the query's window, or cloudtrail_empty.sql), UNION ALL the record-by-record reader when some
--- file needs it. Records auditql_cloudtrail_ok rejects are malformed: counted by
+-- file needs it. {{recordCheck}} is auditql_cloudtrail_ok(r) (macros.cloudtrail.sql), or its time check
+-- alone in the view that finds candidate files. Records auditql_cloudtrail_ok rejects are malformed: counted by
 -- the health check, kept out of the view.
 CREATE OR REPLACE TEMP VIEW cloudtrail_logs AS
 SELECT
@@ -17,4 +18,4 @@ SELECT
 FROM (
 {{branches}}
 )
-WHERE auditql_cloudtrail_ok(r)
+WHERE {{recordCheck}}

@@ -180,7 +180,7 @@ export class DuckDbEngine implements QueryEngine {
     if (!plan.prefilter || files.length === 0 || !source.readsLessFor(plan.prefilter, plan.sql)) return files;
     let hits: Record<string, unknown>[];
     try {
-      await c.run(source.viewSql(this.archiveDir, files, plan.prefilter));
+      await c.run(source.pruneViewSql?.(this.archiveDir, files, plan.prefilter) ?? source.viewSql(this.archiveDir, files, plan.prefilter));
       hits = await rowsOf(c, fillTemplate(loadSql('duckdb/prune_files.sql'), { table: plan.table, where: plan.prefilter }), plan.params as DuckParam[]);
     } catch (e) {
       // Pruning only saves work: when its read fails (a file delivered since the listing), read all.

@@ -38,6 +38,11 @@ export interface LogSource {
    * the listing: the engine retries with `exact` when a read fails).
    */
   viewSql(root: string, files: readonly ArchiveFile[], sql: string, exact?: boolean): string;
+  /**
+   * The view the engine uses only to find the files holding a record that matches `filterSql`: it may
+   * skip record checks the real view makes (a false candidate costs nothing). viewSql when absent.
+   */
+  pruneViewSql?(root: string, files: readonly ArchiveFile[], filterSql: string): string;
   /** True when a view for `filterSql` reads less than one for `sql`: pruning files first pays off. */
   readsLessFor(filterSql: string, sql: string): boolean;
 }

@@ -59,9 +59,13 @@ export const CLOUDTRAIL_COLUMNS: readonly ViewColumn[] = [
 /** The view filters on these, so every projection carries them. */
 const ALWAYS = new Set(['eventtime', 'eventname', 'eventsource']);
 
-/** The columns a SQL text names (a name inside a string literal only costs an extra column). */
-export function columnsUsedBy(sql: string): ViewColumn[] {
-  return CLOUDTRAIL_COLUMNS.filter((c) => ALWAYS.has(c.name) || new RegExp(`(?<![\\w$])${c.name}(?![\\w$])`, 'i').test(sql));
+/**
+ * The columns a SQL text names (a name inside a string literal only costs an extra column), plus
+ * those the view's record check reads: all three of ALWAYS, or only eventtime for the lighter check.
+ */
+export function columnsUsedBy(sql: string, timeCheckOnly = false): ViewColumn[] {
+  const always = timeCheckOnly ? new Set(['eventtime']) : ALWAYS;
+  return CLOUDTRAIL_COLUMNS.filter((c) => always.has(c.name) || new RegExp(`(?<![\\w$])${c.name}(?![\\w$])`, 'i').test(sql));
 }
 
 /** The reader's type for the Records list, holding only the given columns' fields. */

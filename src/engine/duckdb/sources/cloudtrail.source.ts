@@ -7,7 +7,7 @@ import { TimeWindow } from '../../../query/time-window';
 import type { PartitionHints } from '../../../query/query-plan';
 import { ArchiveFile, listCloudTrailFiles } from '../archive-listing';
 import type { FileHealth, LogSource } from '../log-source';
-import { CLOUDTRAIL_COLUMNS, columnsUsedBy, recordType, selectList, structureOf } from './cloudtrail-columns';
+import { CLOUDTRAIL_COLUMNS, columnsUsedBy, recordType, selectList, structureOf, ViewColumn } from './cloudtrail-columns';
 
 /**
  * The reader over the given files (cloudtrail_read.sql), or an empty stand-in with the same columns.
@@ -63,6 +63,17 @@ export function keyStart(root: string): string {
   return sqlInteger(root.length + 2);
 }
 
+function view(root: string, files: readonly ArchiveFile[], columns: readonly ViewColumn[], recordCheck: string, exact: boolean): string {
+  const type = recordType(columns);
+  const typed = files.filter((f) => !f.lenient);
+  const lenient = files.filter((f) => f.lenient);
+  const branches: string[] = [];
+  const branch = (from: string): string => fillTemplate(loadSql('duckdb/cloudtrail_branch.sql'), { source: from });
+  if (typed.length > 0 || lenient.length === 0) branches.push(branch(source(root, typed, type, exact)));
+  if (lenient.length > 0) branches.push(branch(fillTemplate(loadSql('duckdb/cloudtrail_read_lenient.sql'), { files: fileList(root, lenient), recordType: jsonStructure(elementOf(type)) })));
+  return fillTemplate(loadSql('duckdb/cloudtrail_logs.view.sql'), { columns: selectList(columns), branches: branches.join('\nUNION ALL\n'), keyStart: keyStart(root), recordCheck });
+}
+
 export const cloudTrailSource: LogSource = {
   table: 'cloudtrail_logs',
 
@@ -86,18 +97,14 @@ export const cloudTrailSource: LogSource = {
   },
 
   viewSql(root: string, files: readonly ArchiveFile[], sql: string, exact = false): string {
-    const columns = columnsUsedBy(sql);
-    const type = recordType(columns);
-    const typed = files.filter((f) => !f.lenient);
-    const lenient = files.filter((f) => f.lenient);
-    const branches: string[] = [];
-    const branch = (from: string): string => fillTemplate(loadSql('duckdb/cloudtrail_branch.sql'), { source: from });
-    if (typed.length > 0 || lenient.length === 0) branches.push(branch(source(root, typed, type, exact)));
-    if (lenient.length > 0) branches.push(branch(fillTemplate(loadSql('duckdb/cloudtrail_read_lenient.sql'), { files: fileList(root, lenient), recordType: jsonStructure(elementOf(type)) })));
-    return fillTemplate(loadSql('duckdb/cloudtrail_logs.view.sql'), { columns: selectList(columns), branches: branches.join('\nUNION ALL\n'), keyStart: keyStart(root) });
+    return view(root, files, columnsUsedBy(sql), 'auditql_cloudtrail_ok(r)', exact);
+  },
+
+  pruneViewSql(root: string, files: readonly ArchiveFile[], filterSql: string): string {
+    return view(root, files, columnsUsedBy(filterSql, true), 'auditql_cloudtrail_time_ok(r)', false);
   },
 
   readsLessFor(filterSql: string, sql: string): boolean {
-    return columnsUsedBy(filterSql).length < columnsUsedBy(sql).length;
+    return columnsUsedBy(filterSql, true).length < columnsUsedBy(sql).length;
   },
 };
