@@ -1,7 +1,7 @@
 // The ALB demo archive: deterministic bytes, AWS's names and layout, the demo world's cast, every
 // feature the evidence queries and the reader need, and NLB files beside it that the reader skips.
 import { createHash } from 'node:crypto';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -12,20 +12,11 @@ import { albCountsPlan, albRequestsPlan } from '../query/alb.planner';
 import { generateAlbDemo, type AlbDemoSummary } from './alb.generator';
 import { ALB_LOG_KEY, NLB_LOG_KEY } from './alb.layout';
 import { DEMO_ACCOUNT_IDS, DEMO_IP_LIST, roamingIpForDay } from './demo-world';
+import { listFiles } from '../../test/helpers/tree';
 
 const NOW = new Date('2024-03-10T13:37:00Z');
 const OPTIONS = { days: 3, requestsPerDay: 400, seed: 7, now: NOW } as const;
 const RE = new RegExp(ALB_LINE_PATTERN);
-
-async function listFiles(root: string, dir = root): Promise<string[]> {
-  const out: string[] = [];
-  for (const entry of await readdir(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...(await listFiles(root, full)));
-    else out.push(path.relative(root, full).split(path.sep).join('/'));
-  }
-  return out.sort();
-}
 
 async function digestOf(root: string): Promise<Map<string, string>> {
   const out = new Map<string, string>();

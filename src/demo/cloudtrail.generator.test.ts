@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -11,6 +11,7 @@ import { scriptForDay } from './cloudtrail.script';
 import type { CloudTrailRecord } from './cloudtrail.types';
 import { DEMO_ACCOUNTS, DEMO_ORG_ID, DEMO_REGIONS } from './demo-world';
 import { Rng } from './random';
+import { listFiles } from '../../test/helpers/tree';
 
 const DAY_MS = 86_400_000;
 /** A Sunday afternoon: the last day is cut at 13:37, the week holds every weekday's episodes. */
@@ -27,16 +28,6 @@ interface Archive {
   readonly logs: LogFile[];
   readonly digests: { key: string; bytes: Buffer; doc: Record<string, unknown> }[];
   readonly all: Map<string, Buffer>;
-}
-
-async function listFiles(root: string, dir = root): Promise<string[]> {
-  const out: string[] = [];
-  for (const entry of await readdir(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...(await listFiles(root, full)));
-    else out.push(path.relative(root, full).split(path.sep).join('/'));
-  }
-  return out.sort();
 }
 
 async function readArchive(root: string): Promise<Archive> {

@@ -1,5 +1,4 @@
-import { createHash } from 'node:crypto';
-import { readdir, readFile, rm } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import * as path from 'node:path';
 import { tempDir } from '../../test/helpers/archive';
 import { DuckDbEngine } from '../engine/duckdb/duckdb.engine';
@@ -11,25 +10,10 @@ import { generateS3AccessDemo, type S3AccessDemoSummary } from './s3access.gener
 import { canonicalUserId } from './s3access.line';
 import { PARTNER_REQUESTER, SCANNER_USER_AGENT } from './s3access.traffic';
 import { epochDay } from './time';
+import { listFiles, treeDigest as digest } from '../../test/helpers/tree';
 
 const NOW = new Date('2024-03-10T13:37:00Z');
 const OPTIONS = { days: 4, requestsPerDay: 400, seed: 7, now: NOW } as const;
-
-async function listFiles(root: string, dir = root): Promise<string[]> {
-  const out: string[] = [];
-  for (const entry of await readdir(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...(await listFiles(root, full)));
-    else out.push(path.relative(root, full).split(path.sep).join('/'));
-  }
-  return out.sort();
-}
-
-async function digest(root: string): Promise<string> {
-  const h = createHash('sha256');
-  for (const key of await listFiles(root)) h.update(key).update('\0').update(await readFile(path.join(root, key))).update('\0');
-  return h.digest('hex');
-}
 
 describe('generateS3AccessDemo', () => {
   const dirs: string[] = [];

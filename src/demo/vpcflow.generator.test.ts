@@ -1,7 +1,6 @@
 // The VPC Flow Logs demo archive: deterministic, in AWS's layouts with header lines, consistent with
 // demo-world, and read back whole by the DuckDB reader without a malformed line.
-import { createHash } from 'node:crypto';
-import { readdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { removeDir, tempDir } from '../../test/helpers/archive';
@@ -12,25 +11,10 @@ import { DEFAULT_FORMAT } from '../query/vpcflow.catalogue';
 import { DEMO_IPS, DEMO_NETWORKS, roamingIpForDay } from './demo-world';
 import { CUSTOM_V5_FORMAT, VPC_FLOW_LOG_KEY } from './vpcflow.format';
 import { generateVpcFlowDemo, type VpcFlowDemoSummary } from './vpcflow.generator';
+import { listFiles, treeDigest as digest } from '../../test/helpers/tree';
 
 const NOW = new Date('2024-03-10T13:37:00Z');
 const OPTIONS = { days: 3, recordsPerDay: 1500, seed: 7, now: NOW } as const;
-
-async function listFiles(root: string, dir = root): Promise<string[]> {
-  const out: string[] = [];
-  for (const entry of await readdir(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...(await listFiles(root, full)));
-    else out.push(path.relative(root, full).split(path.sep).join('/'));
-  }
-  return out.sort();
-}
-
-async function digest(root: string): Promise<string> {
-  const h = createHash('sha256');
-  for (const key of await listFiles(root)) h.update(key).update(await readFile(path.join(root, key)));
-  return h.digest('hex');
-}
 
 describe('generateVpcFlowDemo', () => {
   let a: string;

@@ -8,26 +8,23 @@ import { GraphQLEnumType, GraphQLInputObjectType, GraphQLObjectType, GraphQLSche
 import { buildSchema } from 'type-graphql';
 import { albLine, writeAlbFile } from '../../test/helpers/alb-archive';
 import { removeDir, tempDir } from '../../test/helpers/archive';
-import { loadConfig } from '../config';
-import { createContext } from '../context';
 import { DuckDbEngine } from '../engine/duckdb/duckdb.engine';
 import { albSource } from '../engine/duckdb/sources/alb.source';
 import { AlbResolver } from './alb.resolver';
 import { CloudTrailResolver } from './cloudtrail.resolver';
 import { formatError } from './format-error';
+import type { AppContext } from '../context';
+import { OperationResult, runOperation } from '../../test/helpers/operation';
 
 const WINDOW = { from: '2026-11-30T00:00:00Z', to: '2026-12-01T00:00:00Z' };
 
 let root: string;
 let engine: DuckDbEngine;
 let schema: GraphQLSchema;
-let apollo: ApolloServer;
+let apollo: ApolloServer<AppContext>;
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- GraphQL results are untyped JSON; each test reads the fields it asked for.
-async function run(query: string, variables: Record<string, unknown> = {}): Promise<{ data?: any; errors?: readonly any[] }> {
-  const res = await apollo.executeOperation({ query, variables: { window: WINDOW, ...variables } }, { contextValue: createContext({ engine, config: loadConfig({}, { archiveDir: root }) }) });
-  if (res.body.kind !== 'single') throw new Error('unexpected incremental result');
-  return res.body.singleResult;
+function run(query: string, variables: Record<string, unknown> = {}): Promise<OperationResult> {
+  return runOperation(apollo, engine, root, query, { window: WINDOW, ...variables });
 }
 
 beforeAll(async () => {
@@ -46,7 +43,7 @@ beforeAll(async () => {
   });
   engine = await DuckDbEngine.create({ archiveDir: root, sources: [albSource] });
   schema = await buildSchema({ resolvers: [CloudTrailResolver, AlbResolver], validate: false });
-  apollo = new ApolloServer({ schema, formatError, includeStacktraceInErrorResponses: false });
+  apollo = new ApolloServer<AppContext>({ schema, formatError, includeStacktraceInErrorResponses: false });
   await apollo.start();
 });
 

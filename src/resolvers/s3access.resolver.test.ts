@@ -8,28 +8,25 @@ import { GraphQLEnumType, GraphQLInputObjectType, GraphQLObjectType, GraphQLSche
 import { buildSchema } from 'type-graphql';
 import { removeDir, tempDir } from '../../test/helpers/archive';
 import { OWNER, s3Line, writeS3LogObject } from '../../test/helpers/s3access-archive';
-import { loadConfig } from '../config';
-import { createContext } from '../context';
 import { DuckDbEngine } from '../engine/duckdb/duckdb.engine';
 import { s3AccessSource } from '../engine/duckdb/sources/s3access.source';
 import { CloudTrailResolver } from './cloudtrail.resolver';
 import { formatError } from './format-error';
 import { S3AccessResolver } from './s3access.resolver';
 import { s3TimeToIso } from './s3access.mapper';
+import type { AppContext } from '../context';
+import { OperationResult, runOperation } from '../../test/helpers/operation';
 
 const WINDOW = { from: '2026-11-30T00:00:00Z', to: '2026-12-01T00:00:00Z' };
 
 let root: string;
 let engine: DuckDbEngine;
 let schema: GraphQLSchema;
-let apollo: ApolloServer;
+let apollo: ApolloServer<AppContext>;
 let malformedKey: string;
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- GraphQL results are untyped JSON; each test reads the fields it asked for.
-async function run(query: string, variables: Record<string, unknown> = {}): Promise<{ data?: any; errors?: readonly any[] }> {
-  const res = await apollo.executeOperation({ query, variables: { window: WINDOW, ...variables } }, { contextValue: createContext({ engine, config: loadConfig({}, { archiveDir: root }) }) });
-  if (res.body.kind !== 'single') throw new Error('unexpected incremental result');
-  return res.body.singleResult;
+function run(query: string, variables: Record<string, unknown> = {}): Promise<OperationResult> {
+  return runOperation(apollo, engine, root, query, { window: WINDOW, ...variables });
 }
 
 beforeAll(async () => {
@@ -50,7 +47,7 @@ beforeAll(async () => {
   });
   engine = await DuckDbEngine.create({ archiveDir: root, sources: [s3AccessSource] });
   schema = await buildSchema({ resolvers: [CloudTrailResolver, S3AccessResolver], validate: false });
-  apollo = new ApolloServer({ schema, formatError, includeStacktraceInErrorResponses: false });
+  apollo = new ApolloServer<AppContext>({ schema, formatError, includeStacktraceInErrorResponses: false });
   await apollo.start();
 });
 

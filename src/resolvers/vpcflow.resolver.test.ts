@@ -4,13 +4,13 @@ import { ApolloServer } from '@apollo/server';
 import { buildSchema } from 'type-graphql';
 import { removeDir, tempDir } from '../../test/helpers/archive';
 import { v2Line, writeFlowFile } from '../../test/helpers/vpcflow-files';
-import { loadConfig } from '../config';
-import { AppContext, createContext } from '../context';
+import { AppContext } from '../context';
 import { DuckDbEngine } from '../engine/duckdb/duckdb.engine';
 import { createVpcFlowSource } from '../engine/duckdb/sources/vpcflow.source';
 import { CloudTrailResolver } from './cloudtrail.resolver';
 import { formatError } from './format-error';
 import { VpcFlowResolver } from './vpcflow.resolver';
+import { OperationResult, runOperation } from '../../test/helpers/operation';
 
 const WINDOW = { from: '2026-11-30T00:00:00Z', to: '2026-12-01T00:00:00Z' };
 const T = (hhmm: string): number => Date.parse(`2026-11-30T${hhmm}:00Z`) / 1000;
@@ -20,13 +20,8 @@ let engine: DuckDbEngine;
 let apollo: ApolloServer<AppContext>;
 let badKey: string;
 
-async function run(query: string, variables: Record<string, unknown> = {}): Promise<{ data?: any; errors?: any[] }> {
-  const res = await apollo.executeOperation(
-    { query, variables: { window: WINDOW, ...variables } },
-    { contextValue: createContext({ engine, config: loadConfig({}, { archiveDir: root }) }) },
-  );
-  if (res.body.kind !== 'single') throw new Error('unexpected incremental result');
-  return res.body.singleResult as { data?: any; errors?: any[] };
+function run(query: string, variables: Record<string, unknown> = {}): Promise<OperationResult> {
+  return runOperation(apollo, engine, root, query, { window: WINDOW, ...variables });
 }
 
 beforeAll(async () => {
