@@ -1,7 +1,6 @@
 // ALB access logs for the embedded engine: gzip text, one request per line, under
 // AWSLogs/[o-ORG/]ACCOUNT/elasticloadbalancing/REGION/YYYY/MM/DD/. Lines are read whole
 // (lines_read.sql) and split by the table's one regular expression, as Athena's RegexSerDe splits them.
-import * as path from 'node:path';
 import type { PartitionHints } from '../../../query/query-plan';
 import { fillTemplate, loadSql } from '../../../query/sql-template';
 import { sqlString } from '../../../query/sql-literal';
@@ -10,12 +9,12 @@ import type { ArchiveFile } from '../archive-listing';
 import type { FileHealth, LogSource } from '../log-source';
 import { ALB_GROUP_NAMES_SQL, ALB_PATTERN_SQL, albSelectList } from './alb-columns';
 import { albDayOfKey, listAlbFiles } from './alb-files';
-import { keyStart } from './cloudtrail.source';
+import { fileListSql, keyStart } from '../file-sql';
 
 /** The line reader over the given files, or an empty stand-in with the same columns. */
 function lines(root: string, files: readonly ArchiveFile[]): string {
   if (files.length === 0) return loadSql('duckdb/alb_empty.sql');
-  return fillTemplate(loadSql('duckdb/lines_read.sql'), { files: `[${files.map((f) => sqlString(path.join(root, f.key))).join(', ')}]` });
+  return fillTemplate(loadSql('duckdb/lines_read.sql'), { files: fileListSql(root, files) });
 }
 
 /** One day folder's matching lines split into fields (alb_day.sql). */

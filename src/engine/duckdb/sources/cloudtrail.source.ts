@@ -2,10 +2,11 @@
 // under AWSLogs/[o-ORG/]ACCOUNT/CloudTrail/REGION/YYYY/MM/DD/.
 import * as path from 'node:path';
 import { fillTemplate, loadSql } from '../../../query/sql-template';
-import { sqlInteger, sqlString } from '../../../query/sql-literal';
+import { sqlString } from '../../../query/sql-literal';
 import { TimeWindow } from '../../../query/time-window';
 import type { PartitionHints } from '../../../query/query-plan';
 import { ArchiveFile, listCloudTrailFiles } from '../archive-listing';
+import { fileListSql, keyStart } from '../file-sql';
 import type { FileHealth, LogSource } from '../log-source';
 import { CLOUDTRAIL_COLUMNS, columnsUsedBy, recordType, selectList, structureOf, ViewColumn } from './cloudtrail-columns';
 
@@ -16,7 +17,7 @@ import { CLOUDTRAIL_COLUMNS, columnsUsedBy, recordType, selectList, structureOf,
  */
 function source(root: string, files: readonly ArchiveFile[], type: string, exact = true): string {
   if (files.length === 0) return fillTemplate(loadSql('duckdb/cloudtrail_empty.sql'), { recordType: type });
-  return fillTemplate(loadSql('duckdb/cloudtrail_read.sql'), { files: exact ? fileList(root, files) : folderList(root, files), recordType: type });
+  return fillTemplate(loadSql('duckdb/cloudtrail_read.sql'), { files: exact ? fileListSql(root, files) : folderList(root, files), recordType: type });
 }
 
 const GLOB_CHARS = /[*?[\]{}]/;
@@ -42,9 +43,6 @@ function folderList(root: string, files: readonly ArchiveFile[]): string {
   return `[${entries.join(', ')}]`;
 }
 
-function fileList(root: string, files: readonly ArchiveFile[]): string {
-  return `[${files.map((f) => sqlString(path.join(root, f.key))).join(', ')}]`;
-}
 
 /** The element type of a Records list type (STRUCT(...)[] → STRUCT(...)). */
 function elementOf(listType: string): string {
@@ -58,10 +56,6 @@ function jsonStructure(type: string): string {
   return sqlString(JSON.stringify(structureOf(type)));
 }
 
-/** 1-based position of the object key in DuckDB's `filename` for files under root. */
-export function keyStart(root: string): string {
-  return sqlInteger(root.length + 2);
-}
 
 function view(root: string, files: readonly ArchiveFile[], columns: readonly ViewColumn[], recordCheck: string, exact: boolean): string {
   const type = recordType(columns);
@@ -70,7 +64,7 @@ function view(root: string, files: readonly ArchiveFile[], columns: readonly Vie
   const branches: string[] = [];
   const branch = (from: string): string => fillTemplate(loadSql('duckdb/cloudtrail_branch.sql'), { source: from });
   if (typed.length > 0 || lenient.length === 0) branches.push(branch(source(root, typed, type, exact)));
-  if (lenient.length > 0) branches.push(branch(fillTemplate(loadSql('duckdb/cloudtrail_read_lenient.sql'), { files: fileList(root, lenient), recordType: jsonStructure(elementOf(type)) })));
+  if (lenient.length > 0) branches.push(branch(fillTemplate(loadSql('duckdb/cloudtrail_read_lenient.sql'), { files: fileListSql(root, lenient), recordType: jsonStructure(elementOf(type)) })));
   return fillTemplate(loadSql('duckdb/cloudtrail_logs.view.sql'), { columns: selectList(columns), branches: branches.join('\nUNION ALL\n'), keyStart: keyStart(root), recordCheck });
 }
 
@@ -86,7 +80,7 @@ export const cloudTrailSource: LogSource = {
   },
 
   lenientHealthSql(root: string, file: ArchiveFile): string {
-    return fillTemplate(loadSql('duckdb/cloudtrail_health_lenient.sql'), { files: fileList(root, [file]), recordType: jsonStructure(FULL_RECORD), keyStart: keyStart(root) });
+    return fillTemplate(loadSql('duckdb/cloudtrail_health_lenient.sql'), { files: fileListSql(root, [file]), recordType: jsonStructure(FULL_RECORD), keyStart: keyStart(root) });
   },
 
   healthFromRow(r: Record<string, unknown> | undefined): FileHealth {

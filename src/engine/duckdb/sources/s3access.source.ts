@@ -9,18 +9,14 @@ import { sqlInteger, sqlString } from '../../../query/sql-literal';
 import type { TimeWindow } from '../../../query/time-window';
 import type { PartitionHints } from '../../../query/query-plan';
 import type { ArchiveFile } from '../archive-listing';
+import { fileListSql, keyStart } from '../file-sql';
 import type { FileHealth, LogSource } from '../log-source';
 import { DEFAULT_S3_ACCESS_PREFIXES, fileInfoOfKey, normalisePrefix } from './s3access-layout';
 import { listS3AccessFiles } from './s3access-listing';
 
-/** 1-based position of the object key in DuckDB's `filename` for files under root. */
-function keyStart(root: string): string {
-  return sqlInteger(root.length + 2);
-}
-
 function lines(root: string, files: readonly ArchiveFile[]): string {
   if (files.length === 0) return loadSql('duckdb/s3access_empty.sql');
-  return fillTemplate(loadSql('duckdb/lines_read.sql'), { files: `[${files.map((f) => sqlString(path.join(root, f.key))).join(', ')}]` });
+  return fillTemplate(loadSql('duckdb/lines_read.sql'), { files: fileListSql(root, files) });
 }
 
 const NULL_TEXT = 'CAST(NULL AS VARCHAR)';

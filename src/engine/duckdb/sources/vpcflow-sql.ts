@@ -1,14 +1,11 @@
 // The DuckDB statements of the VPC Flow Logs reader, filled from the catalogue and from each file's
 // header line. Pure text building: which files share a header is decided by vpcflow.source.ts.
-import * as path from 'node:path';
+import { fileListSql } from '../file-sql';
 import { fillTemplate, loadSql } from '../../../query/sql-template';
 import { sqlIdentifier, sqlString } from '../../../query/sql-literal';
 import { REGION_FIELD, VPC_FLOW_COLUMNS, VpcFlowField } from '../../../query/vpcflow.catalogue';
 import type { ArchiveFile } from '../archive-listing';
 
-export function fileList(root: string, files: readonly ArchiveFile[]): string {
-  return `[${files.map((f) => sqlString(path.join(root, f.key))).join(', ')}]`;
-}
 
 /** Every column as VARCHAR and no rows (vpcflow_empty.sql). */
 export function emptySource(): string {
@@ -40,7 +37,7 @@ export function textBranch(root: string, files: readonly ArchiveFile[], fields: 
   return fillTemplate(loadSql('duckdb/vpcflow_text_branch.sql'), {
     select: selected(fields),
     day: sqlString(day),
-    files: fileList(root, files),
+    files: fileListSql(root, files),
     columns: `{${fields.map((x) => `${sqlString(x.column)}: 'VARCHAR'`).join(', ')}}`,
     valid: validity(fields),
   });
@@ -52,12 +49,12 @@ export function parquetBranch(root: string, files: readonly ArchiveFile[], day: 
     select: VPC_FLOW_COLUMNS.map((c) => sqlIdentifier(c.column)).join(', '),
     day: sqlString(day),
     empty: emptySource(),
-    files: fileList(root, files),
+    files: fileListSql(root, files),
   });
 }
 
 function linesOf(root: string, files: readonly ArchiveFile[]): string {
-  return fillTemplate(loadSql('duckdb/lines_read.sql'), { files: fileList(root, files) });
+  return fillTemplate(loadSql('duckdb/lines_read.sql'), { files: fileListSql(root, files) });
 }
 
 export function textHealth(root: string, files: readonly ArchiveFile[], header: string, fields: readonly VpcFlowField[], keyStart: string): string {
@@ -74,7 +71,7 @@ export function unreadableHealth(root: string, files: readonly ArchiveFile[], pr
 }
 
 export function parquetHealth(root: string, files: readonly ArchiveFile[], keyStart: string): string {
-  return fillTemplate(loadSql('duckdb/vpcflow_health_parquet.sql'), { keyStart, files: fileList(root, files), branch: parquetBranch(root, files, '') });
+  return fillTemplate(loadSql('duckdb/vpcflow_health_parquet.sql'), { keyStart, files: fileListSql(root, files), branch: parquetBranch(root, files, '') });
 }
 
 /** The view's select list: each column cast to its Athena type (the branches carry text). */

@@ -8,7 +8,7 @@ import type { TimeWindow } from '../../../query/time-window';
 import { vpcFlowFieldByColumn } from '../../../query/vpcflow.catalogue';
 import type { ArchiveFile } from '../archive-listing';
 import type { FileHealth, LogSource } from '../log-source';
-import { keyStart } from './cloudtrail.source';
+import { keyStart } from '../file-sql';
 import { parseHeader, readFirstLine, VpcFlowHeader } from './vpcflow-header';
 import { dayOfKey, listVpcFlowFiles } from './vpcflow-listing';
 import { emptySource, parquetBranch, parquetHealth, textBranch, textHealth, unreadableHealth, viewSql } from './vpcflow-sql';
